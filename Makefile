@@ -1,0 +1,87 @@
+# afspraken: build, test, benchmark and install.
+# `make` builds build/afspraken; `make check` installs what the tests need
+# and runs every test; `make bench` compares us with pandoc.
+
+PREFIX  ?= /usr/local
+CC      ?= cc
+PKGS    := libxml-2.0 libzip libpcre2-8 yaml-0.1
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wno-missing-field-initializers
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# Debian packages: to build, and in addition to run the tests.
+BUILD_DEBS := build-essential pkg-config libxml2-dev libzip-dev libpcre2-dev libyaml-dev
+TEST_DEBS  := libcmocka-dev libxml2-utils pandoc python3 python3-docx python3-odf \
+              libreoffice-writer-nogui unzip poppler-utils
+BENCH_DEBS := pandoc time
+
+LIB_SRC  := $(filter-out generator/main.c,$(wildcard generator/*.c)) $(wildcard output/*.c)
+MAIN_SRC := generator/main.c
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+OBJ      := $(LIB_SRC:%.c=build/obj/%.o)
+SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/%)
+MODEL    := model/landelijk-model.yaml
+
+.PHONY: all deps test-deps example check unit functional bench install clean
+
+all: build/afspraken
+
+# Installs only what is missing, so a second run is quick and offline.
+deps:
+	@missing=$$(for p in $(BUILD_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+test-deps: deps
+	@missing=$$(for p in $(TEST_DEBS) $(BENCH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+build/obj/%.o: %.c $(wildcard generator/*.h output/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DAFSPRAKEN_MODEL_DIR='"$(PREFIX)/share/afspraken"' -c $< -o $@
+
+build/afspraken: $(OBJ) build/obj/generator/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# The example region's documents, for a first look.
+example: deps build/afspraken
+	build/afspraken genereer regions/voorbeeld.yaml --model $(MODEL) -o out/voorbeeld
+
+build/san/%.o: %.c $(wildcard generator/*.h output/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -O1 $(SAN) $(PKG_CFLAGS) -DAFSPRAKEN_MODEL_DIR='"$(PREFIX)/share/afspraken"' -c $< -o $@
+
+build/san/test_%: tests/unit/test_%.c $(SAN_OBJ) tests/unit/fixtures.h
+	$(CC) $(CFLAGS) -O1 $(SAN) $(PKG_CFLAGS) -Igenerator -Ioutput -o $@ $< $(SAN_OBJ) $(PKG_LIBS) -lcmocka
+
+build/san/afspraken: $(SAN_OBJ) build/san/generator/main.o
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $$t || fail=1; done; exit $$fail
+
+functional: build/afspraken build/san/afspraken
+	tests/functional/run.sh
+
+check: test-deps
+	$(MAKE) all build/san/afspraken $(UNIT_BIN)
+	$(MAKE) unit
+	$(MAKE) functional
+
+bench: test-deps build/afspraken
+	bench/run.sh
+
+install: build/afspraken
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/afspraken $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 build/afspraken $(DESTDIR)$(PREFIX)/bin/afspraken
+	install -m 644 $(MODEL) $(DESTDIR)$(PREFIX)/share/afspraken/landelijk-model.yaml
+	install -m 644 afspraken.1 $(DESTDIR)$(PREFIX)/share/man/man1/afspraken.1
+
+clean:
+	rm -rf build out

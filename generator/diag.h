@@ -1,0 +1,59 @@
+/* Diagnostics: every problem found while loading, checking, assembling or
+ * writing is appended here as a value; only main decides how to print it
+ * and which exit code follows. Messages are Dutch, for the user. */
+#ifndef AFSPRAKEN_DIAG_H
+#define AFSPRAKEN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } diag_severity;
+
+/* What kind of failure: decides the exit code in main. */
+typedef enum {
+    DIAG_INPUT,   /* the user's model or region file is wrong: exit 2 */
+    DIAG_SYSTEM   /* I/O, library or memory failure: exit 3 */
+} diag_class;
+
+typedef struct {
+    diag_severity severity;
+    diag_class class;
+    char *file;    /* NULL when no file is concerned */
+    int line;      /* 1-based; 0 when unknown */
+    int column;    /* 1-based; 0 when unknown */
+    char *message;
+    char *hint;    /* NULL or a suggestion of what to do */
+} diag;
+
+typedef struct {
+    diag *items;
+    size_t count, cap;
+    int lost; /* set when a diagnostic could not be stored (no memory) */
+} diag_list;
+
+/* Appends a diagnostic; file and hint may be NULL. Never fails visibly:
+ * on allocation failure it sets list->lost, which counts as an error. */
+void diag_add(diag_list *list, diag_severity sev, diag_class cls,
+              const char *file, int line, int column, const char *hint,
+              const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+/* Shorthands for the two common cases. */
+#define diag_input(l, file, line, col, hint, ...) \
+    diag_add((l), DIAG_ERROR, DIAG_INPUT, (file), (line), (col), (hint), __VA_ARGS__)
+#define diag_system(l, ...) \
+    diag_add((l), DIAG_ERROR, DIAG_SYSTEM, NULL, 0, 0, NULL, __VA_ARGS__)
+
+size_t diag_error_count(const diag_list *list);
+int diag_has_system_error(const diag_list *list);
+
+/* Sorts by file, line and column, keeping the order of equal positions,
+ * so a user reads the problems top to bottom. */
+void diag_sort(diag_list *list);
+
+/* "file:line:column: fout: message" and an indented hint line. */
+void diag_print(const diag_list *list, FILE *out);
+
+/* Frees the items; the list itself may live on the stack. */
+void diag_free(diag_list *list);
+
+#endif

@@ -1,0 +1,172 @@
+/* Construction, walking and freeing of the document tree. */
+#define _GNU_SOURCE
+#include "doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+doc_node *doc_new(doc_kind kind)
+{
+    doc_node *n = calloc(1, sizeof *n);
+    if (n)
+        n->kind = kind;
+    return n;
+}
+
+doc_node *doc_new_document(void)
+{
+    doc_node *n = doc_new(DOC_DOCUMENT);
+    if (!n)
+        return NULL;
+    n->meta = calloc(1, sizeof *n->meta);
+    if (!n->meta) {
+        free(n);
+        return NULL;
+    }
+    return n;
+}
+
+doc_node *doc_new_inline(doc_kind kind, const char *text, size_t len)
+{
+    doc_node *n = doc_new(kind);
+    if (!n)
+        return NULL;
+    n->text = strndup(text, len);
+    if (!n->text) {
+        free(n);
+        return NULL;
+    }
+    return n;
+}
+
+int doc_set(char **field, const char *s)
+{
+    char *copy = NULL;
+    if (s && !(copy = strdup(s)))
+        return -1;
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+int doc_setf(char **field, const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+    va_start(ap, fmt);
+    int r = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    if (r < 0)
+        return -1;
+    free(*field);
+    *field = s;
+    return 0;
+}
+
+void doc_append(doc_node *parent, doc_node *child)
+{
+    child->parent = parent;
+    child->next = NULL;
+    child->prev = parent->last;
+    if (parent->last)
+        parent->last->next = child;
+    else
+        parent->first = child;
+    parent->last = child;
+}
+
+void doc_unlink(doc_node *node)
+{
+    doc_node *p = node->parent;
+    if (!p)
+        return;
+    if (node->prev)
+        node->prev->next = node->next;
+    else
+        p->first = node->next;
+    if (node->next)
+        node->next->prev = node->prev;
+    else
+        p->last = node->prev;
+    node->parent = node->next = node->prev = NULL;
+}
+
+static void free_meta(doc_meta *m)
+{
+    if (!m)
+        return;
+    free(m->title);
+    free(m->subtitle);
+    free(m->region);
+    free(m->model_name);
+    free(m->model_version);
+    free(m->model_date);
+    free(m->language);
+    free(m);
+}
+
+static void free_sig(doc_signatory *s)
+{
+    if (!s)
+        return;
+    free(s->organisation);
+    free(s->name);
+    free(s->function);
+    free(s);
+}
+
+void doc_free(doc_node *node)
+{
+    /* Iterative over siblings, recursive over depth: the tree is shallow
+     * (document, part, article, lid, list, item, inline). */
+    while (node) {
+        doc_node *next = node->next;
+        doc_free(node->first);
+        free(node->id);
+        free(node->label);
+        free(node->title);
+        free(node->text);
+        free_meta(node->meta);
+        free_sig(node->sig);
+        free(node);
+        node = next;
+    }
+}
+
+int doc_is_inline(doc_kind kind)
+{
+    return kind >= DOC_TEXT;
+}
+
+char *doc_inline_text(const doc_node *node)
+{
+    size_t len = 0;
+    for (const doc_node *c = node->first; c; c = c->next)
+        if (doc_is_inline(c->kind))
+            len += strlen(c->text);
+    char *s = malloc(len + 1);
+    if (!s)
+        return NULL;
+    char *p = s;
+    for (const doc_node *c = node->first; c; c = c->next)
+        if (doc_is_inline(c->kind)) {
+            size_t l = strlen(c->text);
+            memcpy(p, c->text, l);
+            p += l;
+        }
+    *p = '\0';
+    return s;
+}
+
+int doc_walk(doc_node *root, doc_visit_fn fn, void *ctx)
+{
+    int r = fn(root, DOC_ENTER, ctx);
+    if (r)
+        return r;
+    for (doc_node *c = root->first; c; c = c->next)
+        if ((r = doc_walk(c, fn, ctx)))
+            return r;
+    return fn(root, DOC_EXIT, ctx);
+}

@@ -1,0 +1,103 @@
+/* The assembled document tree: the only structure the writers in output/
+ * see. Everything a writer prints is resolved here already (numbers,
+ * labels, cross-references, field values), so writers never number or
+ * look anything up. */
+#ifndef AFSPRAKEN_DOC_H
+#define AFSPRAKEN_DOC_H
+
+#include <stddef.h>
+#include <time.h>
+
+typedef enum {
+    /* block kinds */
+    DOC_DOCUMENT,   /* root; meta in doc_node.meta */
+    DOC_PART,       /* "Deel A" + title; heading level 1 */
+    DOC_ARTICLE,    /* "Artikel 7" + title; heading level 2 */
+    DOC_ANNEX,      /* "Bijlage 1" + title; heading level 1, starts a page */
+    DOC_HEADING,    /* unnumbered heading (e.g. "Partijen"); level in number */
+    DOC_PARAGRAPH,  /* body paragraph; children are inline nodes */
+    DOC_LID,        /* numbered lid; label "1." or NULL when the article
+                       has a single lid; children are inline nodes, then
+                       at most one DOC_LIST */
+    DOC_LIST,       /* children are DOC_ITEM */
+    DOC_ITEM,       /* label "a." or NULL for a bullet; children inline,
+                       then at most one nested DOC_LIST */
+    DOC_SIGNATURES, /* signature page; children DOC_SIGNATORY */
+    DOC_SIGNATORY,  /* organisation, name and function in sig */
+    /* inline kinds: text always in doc_node.text, never NULL */
+    DOC_TEXT,       /* model text */
+    DOC_TERM,       /* a defined term as used in the text */
+    DOC_FIELD,      /* a field value filled in by the region */
+    DOC_REF,        /* a resolved cross-reference, e.g. "artikel 7, tweede lid" */
+    DOC_REGIONAL    /* regional text written by the region */
+} doc_kind;
+
+/* Marks set by the comparison of two trees; DOC_SAME in a plain document. */
+typedef enum { DOC_SAME, DOC_INSERTED, DOC_DELETED } doc_change;
+
+typedef struct {
+    char *title;         /* document title, e.g. "Bestuurlijke Afspraken ..." */
+    char *subtitle;      /* may be NULL */
+    char *region;        /* region name */
+    char *model_name;    /* name of the national model */
+    char *model_version; /* e.g. "1.0" */
+    char *model_date;    /* Dutch date the model was set, e.g. "22 september 2025" */
+    char *language;      /* BCP 47, "nl-NL" */
+    time_t timestamp;    /* fixed date for document metadata and zip entries */
+} doc_meta;
+
+typedef struct {
+    char *organisation;
+    char *name;
+    char *function;
+} doc_signatory;
+
+typedef struct doc_node doc_node;
+struct doc_node {
+    doc_kind kind;
+    doc_change change;
+    char *id;     /* stable id from the model (article, lid, annex) or NULL */
+    char *label;  /* resolved number text: "Deel A", "Artikel 7", "1.", "a." or NULL */
+    char *title;  /* heading text for PART, ARTICLE, ANNEX, HEADING or NULL */
+    char *text;   /* inline kinds only */
+    int number;   /* article/lid number, heading level for DOC_HEADING */
+    const char *file; /* source position; file points into a string the */
+    int line, column; /* tree's owner keeps alive (see doc_new_document) */
+    doc_meta *meta;        /* DOC_DOCUMENT only */
+    doc_signatory *sig;    /* DOC_SIGNATORY only */
+    doc_node *parent, *first, *last, *next, *prev;
+};
+
+/* Every constructor returns a node owned by the caller until it is added
+ * to a parent with doc_append; NULL on allocation failure. Strings passed
+ * in are copied; NULL strings stay NULL. */
+doc_node *doc_new(doc_kind kind);
+doc_node *doc_new_document(void);
+doc_node *doc_new_inline(doc_kind kind, const char *text, size_t len);
+
+/* Copy s into the node's field; return 0, or -1 on allocation failure. */
+int doc_set(char **field, const char *s);
+int doc_setf(char **field, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Appends child to parent; parent takes ownership. */
+void doc_append(doc_node *parent, doc_node *child);
+/* Unlinks node from its parent; the caller owns it afterwards. */
+void doc_unlink(doc_node *node);
+
+/* Frees node and all its children. Accepts NULL. */
+void doc_free(doc_node *node);
+
+int doc_is_inline(doc_kind kind);
+
+/* The plain text of a node's inline children, concatenated; caller frees.
+ * NULL on allocation failure. */
+char *doc_inline_text(const doc_node *node);
+
+/* Pre-order walk with enter and exit events, as in cmark's iterator. */
+typedef enum { DOC_ENTER, DOC_EXIT } doc_event;
+typedef int (*doc_visit_fn)(doc_node *node, doc_event ev, void *ctx);
+/* Calls fn for every node; stops and returns fn's value when non-zero. */
+int doc_walk(doc_node *root, doc_visit_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,117 @@
+/* Zip packaging over libzip, in memory, with a fixed member order and
+ * fixed dates (see package.h). libzip's error codes are mapped to
+ * messages here and nowhere else. */
+#include "package.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+struct package {
+    zip_source_t *mem; /* the archive's backing buffer */
+    zip_t *zip;
+    time_t mtime;
+    diag_list *diags;
+};
+
+static void report(package *pkg, const char *what, zip_error_t *err)
+{
+    diag_system(pkg->diags, "zip-pakket: %s mislukt (%s)", what,
+                zip_error_strerror(err));
+}
+
+package *package_new(time_t mtime, diag_list *diags)
+{
+    package *pkg = calloc(1, sizeof *pkg);
+    if (!pkg) {
+        diag_system(diags, "onvoldoende geheugen voor het zip-pakket");
+        return NULL;
+    }
+    pkg->mtime = mtime;
+    pkg->diags = diags;
+    zip_error_t err;
+    zip_error_init(&err);
+    pkg->mem = zip_source_buffer_create(NULL, 0, 0, &err);
+    if (pkg->mem) {
+        /* Keep our reference: after zip_close we read the bytes from it. */
+        zip_source_keep(pkg->mem);
+        pkg->zip = zip_open_from_source(pkg->mem, ZIP_TRUNCATE, &err);
+    }
+    if (!pkg->zip) {
+        report(pkg, "aanmaken", &err);
+        zip_error_fini(&err);
+        package_free(pkg);
+        return NULL;
+    }
+    zip_error_fini(&err);
+    return pkg;
+}
+
+int package_add(package *pkg, const char *name, void *data, size_t len,
+                int stored)
+{
+    zip_source_t *src = zip_source_buffer(pkg->zip, data, len, 1);
+    if (!src) {
+        free(data);
+        report(pkg, "toevoegen", zip_get_error(pkg->zip));
+        return -1;
+    }
+    zip_int64_t idx = zip_file_add(pkg->zip, name, src, ZIP_FL_ENC_UTF_8);
+    if (idx < 0) {
+        zip_source_free(src);
+        report(pkg, "toevoegen", zip_get_error(pkg->zip));
+        return -1;
+    }
+    /* Deflate at a fixed level so the bytes do not depend on defaults. */
+    if (zip_set_file_compression(pkg->zip, (zip_uint64_t)idx,
+                                 stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                 stored ? 0 : 6) < 0 ||
+        zip_file_set_mtime(pkg->zip, (zip_uint64_t)idx, pkg->mtime, 0) < 0) {
+        report(pkg, "instellen", zip_get_error(pkg->zip));
+        return -1;
+    }
+    return 0;
+}
+
+int package_finish(package *pkg, out_buf *out)
+{
+    out->data = NULL;
+    out->len = 0;
+    if (zip_close(pkg->zip) < 0) {
+        report(pkg, "afsluiten", zip_get_error(pkg->zip));
+        zip_discard(pkg->zip);
+        pkg->zip = NULL;
+        package_free(pkg);
+        return -1;
+    }
+    pkg->zip = NULL;
+    int rc = -1;
+    zip_stat_t st;
+    if (zip_source_stat(pkg->mem, &st) == 0 && zip_source_open(pkg->mem) == 0) {
+        out->data = malloc(st.size ? st.size : 1);
+        if (out->data &&
+            zip_source_read(pkg->mem, out->data, st.size) == (zip_int64_t)st.size) {
+            out->len = st.size;
+            rc = 0;
+        }
+        zip_source_close(pkg->mem);
+    }
+    if (rc) {
+        free(out->data);
+        out->data = NULL;
+        diag_system(pkg->diags, "zip-pakket: lezen van het resultaat mislukt");
+    }
+    package_free(pkg);
+    return rc;
+}
+
+void package_free(package *pkg)
+{
+    if (!pkg)
+        return;
+    if (pkg->zip)
+        zip_discard(pkg->zip);
+    if (pkg->mem)
+        zip_source_free(pkg->mem);
+    free(pkg);
+}

@@ -1,0 +1,29 @@
+/* A zip package built in memory with libzip: members are stored in the
+ * order they are added, every member dated with the same fixed time, so
+ * the same document gives the same bytes. Shared by the ODT and DOCX
+ * packagers. */
+#ifndef AFSPRAKEN_PACKAGE_H
+#define AFSPRAKEN_PACKAGE_H
+
+#include <time.h>
+
+#include "output.h"
+
+typedef struct package package;
+
+/* NULL with a diagnostic on failure. mtime dates every member. */
+package *package_new(time_t mtime, diag_list *diags);
+
+/* Adds a member; the package takes ownership of data (malloc'd) even on
+ * failure. stored=1 stores it uncompressed (ODF's mimetype). */
+int package_add(package *pkg, const char *name, void *data, size_t len,
+                int stored);
+
+/* Closes the archive and hands its bytes to *out. The package is freed
+ * whatever the result. */
+int package_finish(package *pkg, out_buf *out);
+
+/* Frees a package that is not finished. Accepts NULL. */
+void package_free(package *pkg);
+
+#endif
