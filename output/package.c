@@ -10,7 +10,7 @@
 struct package {
     zip_source_t *mem; /* the archive's backing buffer */
     zip_t *zip;
-    time_t mtime;
+    zip_uint16_t dos_time, dos_date; /* UTC: the bytes must not depend on TZ */
     diag_list *diags;
 };
 
@@ -27,7 +27,15 @@ package *package_new(time_t mtime, diag_list *diags)
         diag_system(diags, "onvoldoende geheugen voor het zip-pakket");
         return NULL;
     }
-    pkg->mtime = mtime;
+    struct tm tm;
+    if (!gmtime_r(&mtime, &tm) || tm.tm_year < 80) {
+        /* DOS dates start in 1980. */
+        memset(&tm, 0, sizeof tm);
+        tm.tm_year = 80;
+        tm.tm_mday = 1;
+    }
+    pkg->dos_time = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
+    pkg->dos_date = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
     pkg->diags = diags;
     zip_error_t err;
     zip_error_init(&err);
@@ -66,7 +74,7 @@ int package_add(package *pkg, const char *name, void *data, size_t len,
     if (zip_set_file_compression(pkg->zip, (zip_uint64_t)idx,
                                  stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
                                  stored ? 0 : 6) < 0 ||
-        zip_file_set_mtime(pkg->zip, (zip_uint64_t)idx, pkg->mtime, 0) < 0) {
+        zip_file_set_dostime(pkg->zip, (zip_uint64_t)idx, pkg->dos_time, pkg->dos_date, 0) < 0) {
         report(pkg, "instellen", zip_get_error(pkg->zip));
         return -1;
     }

@@ -15,7 +15,7 @@ typedef struct {
 
 /* Starts a document with the XML declaration (UTF-8, standalone yes). */
 int xmlw_open(xmlw *x);
-/* Ends the document and moves its bytes to *data/*len (malloc'd). */
+/* Ends the document and moves its bytes to *data and *len (malloc'd). */
 int xmlw_close(xmlw *x, void **data, size_t *len);
 /* Frees what xmlw_open made when the document was not closed. */
 void xmlw_discard(xmlw *x);

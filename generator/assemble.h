@@ -1,0 +1,29 @@
+/* Assembly: the model and one region's choices become the document tree.
+ * Drops what the region does not keep, numbers what remains, fills fields
+ * and resolves every cross-reference to its final number. */
+#ifndef AFSPRAKEN_ASSEMBLE_H
+#define AFSPRAKEN_ASSEMBLE_H
+
+#include <time.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "model.h"
+#include "region.h"
+
+typedef struct {
+    /* Date for document properties and zip members; (time_t)-1 means
+     * the region's signing date (or the model's date). */
+    time_t timestamp;
+} assemble_options;
+
+/* Returns the tree (caller frees with doc_free), or NULL when the region
+ * has input errors (all of them in diags) or memory ran out. */
+doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
+                   diag_list *diags);
+
+/* The folder and file name for a region: its bestandsnaam, or its name
+ * folded to lowercase ASCII with dashes. Caller frees; NULL on no memory. */
+char *region_slug(const region *r);
+
+#endif

@@ -1,0 +1,477 @@
+/* The model check and the model overview (see check.h). */
+#define _GNU_SOURCE
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "check.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dutch.h"
+
+/* The conditions under which a place in the model is in the document:
+ * the enclosing optional article, the annex, lid, onderdeel or term
+ * conditions on the way down. */
+#define MAX_GUARDS 8
+typedef struct {
+    const condition *conds[MAX_GUARDS];
+    size_t n;
+} guard;
+
+typedef struct {
+    const model *m;
+    diag_list *diags;
+    size_t *field_uses, *spot_uses, *term_uses;
+    pcre2_code *terms_re;
+    pcre2_match_data *md;
+} checker;
+
+static int same_condition(const condition *a, const condition *b)
+{
+    return a->kind == b->kind && a->ref && b->ref && !strcmp(a->ref, b->ref) &&
+           (a->kind != COND_FIELD || (a->value && b->value && !strcmp(a->value, b->value)));
+}
+
+/* Sound and simple: a condition is implied only when the same condition
+ * guards the place of use. */
+static int implied(const guard *g, const condition *c)
+{
+    if (c->kind == COND_NONE)
+        return 1;
+    for (size_t i = 0; i < g->n; i++)
+        if (same_condition(g->conds[i], c))
+            return 1;
+    return 0;
+}
+
+static guard with(guard g, const condition *c)
+{
+    if (c->kind != COND_NONE && g.n < MAX_GUARDS)
+        g.conds[g.n++] = c;
+    return g;
+}
+
+static const char *cond_text(const condition *c, char *buf, size_t size)
+{
+    if (c->kind == COND_FIELD)
+        snprintf(buf, size, "alleen_als: %s=%s", c->ref, c->value);
+    else
+        snprintf(buf, size, "alleen_als: %s%s", c->kind == COND_NOT_ARTICLE ? "niet " : "", c->ref);
+    return buf;
+}
+
+static void need(checker *k, const guard *g, const condition *c, const token *t, const char *what)
+{
+    if (implied(g, c))
+        return;
+    char buf[160];
+    diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column,
+               "Zet dezelfde voorwaarde op het lid of onderdeel waarin de verwijzing staat.",
+               "'%s' verwijst naar %s die alleen bestaat onder '%s'; bij andere keuzes blijft de verwijzing los staan",
+               t->text, what, cond_text(c, buf, sizeof buf));
+}
+
+/* The condition "this optional article is kept", as a value. */
+static condition article_kept(const model_article *a)
+{
+    condition c = {.kind = a->optional ? COND_ARTICLE : COND_NONE, .ref = a->id, .pos = a->pos};
+    return c;
+}
+
+/* An item may vanish when one of its optional values is not filled in. */
+static const char *optional_value_in(const model *m, const rich_text *t)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        const token *tk = &t->tokens[i];
+        if (tk->kind == TOK_FIELD) {
+            const model_field *f = model_find_field(m, tk->arg[0]);
+            if (f && !f->builtin && !f->required && !f->default_value)
+                return tk->arg[0];
+        } else if (tk->kind == TOK_SPOT) {
+            const model_spot *s = model_find_spot(m, tk->arg[0]);
+            if (s && !s->required && !s->default_text)
+                return tk->arg[0];
+        }
+    }
+    return NULL;
+}
+
+static void check_ref(checker *k, const guard *g, const token *t)
+{
+    const model *m = k->m;
+    const model_article *a = model_find_article(m, t->arg[0]);
+    if (!a) {
+        diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
+                   "'%s' verwijst naar een onbekend artikel '%s'", t->text, t->arg[0]);
+        return;
+    }
+    if (!a->numbered) {
+        diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
+                   "'%s' verwijst naar een artikel zonder nummer", t->text);
+        return;
+    }
+    condition kept = article_kept(a);
+    need(k, g, &kept, t, "een optioneel artikel");
+    if (!t->arg[1])
+        return;
+    const model_item *lid = model_find_item(a->leden, a->n_leden, t->arg[1]);
+    if (!lid) {
+        diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
+                   "'%s': artikel '%s' heeft geen lid '%s'", t->text, t->arg[0], t->arg[1]);
+        return;
+    }
+    need(k, g, &lid->cond, t, "een lid");
+    const model_item *target = lid;
+    if (t->arg[2]) {
+        target = model_find_item(lid->items, lid->n_items, t->arg[2]);
+        if (!target) {
+            diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
+                       "'%s': lid '%s' heeft geen onderdeel '%s'", t->text, t->arg[1], t->arg[2]);
+            return;
+        }
+        need(k, g, &target->cond, t, "een onderdeel");
+    }
+    const char *opt = optional_value_in(m, &lid->text);
+    if (!opt && target != lid)
+        opt = optional_value_in(m, &target->text);
+    if (opt)
+        diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column,
+                   "Maak het veld verplicht of geef het een standaardwaarde.",
+                   "'%s' verwijst naar tekst die wegvalt als '%s' niet is ingevuld", t->text, opt);
+}
+
+static void check_rich(checker *k, const guard *g, const rich_text *t)
+{
+    const model *m = k->m;
+    for (size_t i = 0; i < t->count; i++) {
+        const token *tk = &t->tokens[i];
+        switch (tk->kind) {
+        case TOK_TEXT: {
+            /* A defined term must be marked wherever it is used. */
+            PCRE2_SIZE at = 0, len = strlen(tk->text);
+            while (k->terms_re &&
+                   pcre2_match(k->terms_re, (PCRE2_SPTR)tk->text, len, at, 0, k->md, NULL) > 0) {
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(k->md);
+                char *word = strndup(tk->text + ov[0], ov[1] - ov[0]);
+                diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                           "Schrijf gedefinieerde begrippen tussen [[ en ]].",
+                           "begrip '%s' staat zonder [[ ]] in de tekst", word ? word : "?");
+                free(word);
+                at = ov[1];
+            }
+            break;
+        }
+        case TOK_FIELD: {
+            const model_field *f = model_find_field(m, tk->arg[0]);
+            if (f)
+                k->field_uses[f - m->fields]++;
+            else
+                diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                           "Declareer het veld onder 'velden'.", "onbekend veld '%s'", tk->arg[0]);
+            break;
+        }
+        case TOK_SPOT: {
+            const model_spot *s = model_find_spot(m, tk->arg[0]);
+            if (s)
+                k->spot_uses[s - m->spots]++;
+            else
+                diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                           "Declareer de plek onder 'regionaal'.",
+                           "onbekende plek voor regionale tekst '%s'", tk->arg[0]);
+            break;
+        }
+        case TOK_TERM: {
+            const model_term *term = model_find_term(m, tk->arg[0]);
+            if (!term) {
+                diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                           "Definieer het begrip onder 'begrippen' of voeg de vorm toe aan 'vormen'.",
+                           "begrip '%s' is niet gedefinieerd", tk->arg[0]);
+                break;
+            }
+            k->term_uses[term - m->terms]++;
+            need(k, g, &term->cond, tk, "een begrip met een definitie");
+            break;
+        }
+        case TOK_REF:
+            check_ref(k, g, tk);
+            break;
+        case TOK_ANNEX: {
+            const model_annex *b = model_find_annex(m, tk->arg[0]);
+            if (!b)
+                diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column, NULL,
+                           "'%s' verwijst naar een onbekende bijlage", tk->text);
+            else
+                need(k, g, &b->cond, tk, "een bijlage");
+            break;
+        }
+        }
+    }
+}
+
+static void check_condition(checker *k, const condition *c)
+{
+    const model *m = k->m;
+    if (c->kind == COND_NONE)
+        return;
+    if (c->kind == COND_FIELD) {
+        const model_field *f = model_find_field(m, c->ref);
+        if (!f || f->type != FIELD_CHOICE) {
+            diag_input(k->diags, c->pos.file, c->pos.line, c->pos.column, NULL,
+                       "'%s' in alleen_als is geen keuzeveld", c->ref);
+            return;
+        }
+        k->field_uses[f - m->fields]++;
+        for (size_t i = 0; i < f->n_choices; i++)
+            if (f->choices[i].key && !strcmp(f->choices[i].key, c->value))
+                return;
+        diag_input(k->diags, c->pos.file, c->pos.line, c->pos.column, NULL,
+                   "'%s' is geen keuze van veld '%s'", c->value, c->ref);
+        return;
+    }
+    const model_article *a = model_find_article(m, c->ref);
+    if (!a)
+        diag_input(k->diags, c->pos.file, c->pos.line, c->pos.column, NULL,
+                   "alleen_als noemt een onbekend artikel '%s'", c->ref);
+    else if (!a->optional)
+        diag_input(k->diags, c->pos.file, c->pos.line, c->pos.column,
+                   "Een voorwaarde op een verplicht artikel geldt altijd (of nooit).",
+                   "alleen_als noemt artikel '%s', dat niet optioneel is", c->ref);
+}
+
+static void check_items(checker *k, guard g, const model_item *items, size_t n, const char *what)
+{
+    for (size_t i = 0; i < n; i++) {
+        const model_item *it = &items[i];
+        for (size_t j = 0; j < i; j++)
+            if (it->id && items[j].id && !strcmp(it->id, items[j].id))
+                diag_input(k->diags, it->pos.file, it->pos.line, it->pos.column, NULL,
+                           "id '%s' komt twee keer voor in %s", it->id, what);
+        check_condition(k, &it->cond);
+        guard inner = with(g, &it->cond);
+        check_rich(k, &inner, &it->text);
+        if (it->list_field && strcmp(it->list_field, "deelnemers")) {
+            const model_field *f = model_find_field(k->m, it->list_field);
+            if (!f || (f->type != FIELD_ORGS && f->type != FIELD_LIST))
+                diag_input(k->diags, it->pos.file, it->pos.line, it->pos.column,
+                           "Gebruik 'deelnemers' of een veld van type organisaties of lijst.",
+                           "'lijst: %s' noemt geen lijstveld", it->list_field);
+            else
+                k->field_uses[f - k->m->fields]++;
+        }
+        check_items(k, inner, it->items, it->n_items, "de onderdelen");
+    }
+}
+
+/* One pattern for all term forms, longest first so "Geprioriteerde
+ * Casus" wins over "Casus"; a hyphen belongs to the word. */
+static void compile_terms(checker *k)
+{
+    const model *m = k->m;
+    size_t len = 64, n = 0;
+    for (size_t i = 0; i < m->n_terms; i++) {
+        len += (m->terms[i].term ? strlen(m->terms[i].term) : 0) + 8;
+        for (size_t j = 0; j < m->terms[i].n_forms; j++)
+            len += (m->terms[i].forms[j] ? strlen(m->terms[i].forms[j]) : 0) + 8;
+        n += 1 + m->terms[i].n_forms;
+    }
+    const char **forms = calloc(n + 1, sizeof *forms);
+    char *pat = malloc(len);
+    if (!forms || !pat) {
+        diag_system(k->diags, "onvoldoende geheugen");
+        goto out;
+    }
+    n = 0;
+    for (size_t i = 0; i < m->n_terms; i++) {
+        if (m->terms[i].term)
+            forms[n++] = m->terms[i].term;
+        for (size_t j = 0; j < m->terms[i].n_forms; j++)
+            if (m->terms[i].forms[j])
+                forms[n++] = m->terms[i].forms[j];
+    }
+    if (!n)
+        goto out;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strlen(forms[j - 1]) < strlen(forms[j]); j--) {
+            const char *t = forms[j];
+            forms[j] = forms[j - 1];
+            forms[j - 1] = t;
+        }
+    strcpy(pat, "(?<![\\w-])(?:");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(pat, "|");
+        strcat(pat, "\\Q");
+        strcat(pat, forms[i]);
+        strcat(pat, "\\E");
+    }
+    strcat(pat, ")(?![\\w-])");
+    int err;
+    PCRE2_SIZE off;
+    k->terms_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+                                &err, &off, NULL);
+    if (k->terms_re)
+        k->md = pcre2_match_data_create_from_pattern(k->terms_re, NULL);
+    if (!k->terms_re || !k->md)
+        diag_system(k->diags, "interne fout bij het zoeken naar begrippen");
+out:
+    free(forms);
+    free(pat);
+}
+
+static void check_unique(checker *k)
+{
+    const model *m = k->m;
+    for (size_t i = 0; i < m->n_fields; i++)
+        for (size_t j = 0; j < i; j++)
+            if (m->fields[i].id && m->fields[j].id && !strcmp(m->fields[i].id, m->fields[j].id) &&
+                !m->fields[j].builtin)
+                diag_input(k->diags, m->fields[i].pos.file, m->fields[i].pos.line,
+                           m->fields[i].pos.column, NULL, "veld '%s' is twee keer gedeclareerd",
+                           m->fields[i].id);
+    for (size_t i = 0; i < m->n_spots; i++)
+        for (size_t j = 0; j < i; j++)
+            if (m->spots[i].id && m->spots[j].id && !strcmp(m->spots[i].id, m->spots[j].id))
+                diag_input(k->diags, m->spots[i].pos.file, m->spots[i].pos.line,
+                           m->spots[i].pos.column, NULL,
+                           "regionale plek '%s' is twee keer gedeclareerd", m->spots[i].id);
+    for (size_t i = 0; i < m->n_terms; i++) {
+        const model_term *t = &m->terms[i];
+        for (size_t j = 0; j < i; j++)
+            if (t->id && m->terms[j].id && !strcmp(t->id, m->terms[j].id))
+                diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
+                           "begrip '%s' is twee keer gedeclareerd", t->id);
+        /* model_find_term returns the first owner of a form. */
+        if (t->term && model_find_term(m, t->term) != t)
+            diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
+                       "de term '%s' hoort al bij een ander begrip", t->term);
+        for (size_t f = 0; f < t->n_forms; f++)
+            if (t->forms[f] && model_find_term(m, t->forms[f]) != t)
+                diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
+                           "de vorm '%s' hoort al bij een ander begrip", t->forms[f]);
+    }
+    for (size_t p = 0; p < m->n_parts; p++)
+        for (size_t i = 0; i < m->parts[p].n_articles; i++) {
+            const model_article *a = &m->parts[p].articles[i];
+            if (a->id && model_find_article(m, a->id) != a)
+                diag_input(k->diags, a->pos.file, a->pos.line, a->pos.column, NULL,
+                           "artikel-id '%s' komt twee keer voor", a->id);
+        }
+    for (size_t i = 0; i < m->n_annexes; i++) {
+        const model_annex *b = &m->annexes[i];
+        if (b->id && model_find_annex(m, b->id) != b)
+            diag_input(k->diags, b->pos.file, b->pos.line, b->pos.column, NULL,
+                       "bijlage-id '%s' komt twee keer voor", b->id);
+    }
+}
+
+void model_check(const model *m, diag_list *diags)
+{
+    checker k = {.m = m, .diags = diags};
+    k.field_uses = calloc(m->n_fields + 1, sizeof *k.field_uses);
+    k.spot_uses = calloc(m->n_spots + 1, sizeof *k.spot_uses);
+    k.term_uses = calloc(m->n_terms + 1, sizeof *k.term_uses);
+    if (!k.field_uses || !k.spot_uses || !k.term_uses) {
+        diag_system(diags, "onvoldoende geheugen");
+        goto out;
+    }
+    check_unique(&k);
+    compile_terms(&k);
+    guard none = {0};
+    check_rich(&k, &none, &m->title);
+    check_rich(&k, &none, &m->parties_intro);
+    check_rich(&k, &none, &m->parties_closing);
+    check_rich(&k, &none, &m->signing_text);
+    for (size_t i = 0; i < m->n_terms; i++) {
+        const model_term *t = &m->terms[i];
+        check_condition(&k, &t->cond);
+        guard g = with(none, &t->cond);
+        /* A definition that uses its own term would count as a use. */
+        size_t before = k.term_uses[i];
+        check_rich(&k, &g, &t->definition);
+        k.term_uses[i] = before;
+    }
+    for (size_t p = 0; p < m->n_parts; p++)
+        for (size_t i = 0; i < m->parts[p].n_articles; i++) {
+            const model_article *a = &m->parts[p].articles[i];
+            condition kept = article_kept(a);
+            guard g = with(none, &kept);
+            check_items(&k, g, a->leden, a->n_leden, "de leden");
+        }
+    for (size_t i = 0; i < m->n_annexes; i++) {
+        const model_annex *b = &m->annexes[i];
+        check_condition(&k, &b->cond);
+        check_items(&k, with(none, &b->cond), b->leden, b->n_leden, "de leden");
+    }
+    for (size_t i = 0; i < m->n_fields; i++)
+        if (!m->fields[i].builtin && m->fields[i].id && !k.field_uses[i])
+            diag_input(diags, m->fields[i].pos.file, m->fields[i].pos.line, m->fields[i].pos.column,
+                       "Gebruik het veld in de tekst met {{veld:ID}}, of verwijder het.",
+                       "veld '%s' wordt nergens gebruikt", m->fields[i].id);
+    for (size_t i = 0; i < m->n_spots; i++)
+        if (m->spots[i].id && !k.spot_uses[i])
+            diag_input(diags, m->spots[i].pos.file, m->spots[i].pos.line, m->spots[i].pos.column,
+                       "Gebruik de plek in de tekst met {{regio:ID}}, of verwijder haar.",
+                       "regionale plek '%s' wordt nergens gebruikt", m->spots[i].id);
+    for (size_t i = 0; i < m->n_terms; i++)
+        if (m->terms[i].id && !k.term_uses[i])
+            diag_input(diags, m->terms[i].pos.file, m->terms[i].pos.line, m->terms[i].pos.column,
+                       "Gebruik het begrip in de tekst met [[ ]], of verwijder de definitie.",
+                       "begrip '%s' wordt gedefinieerd maar nergens gebruikt", m->terms[i].term);
+out:
+    pcre2_match_data_free(k.md);
+    pcre2_code_free(k.terms_re);
+    free(k.field_uses);
+    free(k.spot_uses);
+    free(k.term_uses);
+}
+
+void model_describe(const model *m, FILE *out)
+{
+    char date[64] = "";
+    int y, mo, d;
+    if (m->date && !dutch_parse_date(m->date, &y, &mo, &d))
+        dutch_format_date(y, mo, d, date, sizeof date);
+    fprintf(out, "%s\nversie %s, vastgesteld op %s%s%s\n", m->name, m->version, date,
+            m->set_by ? " door de " : "", m->set_by ? m->set_by : "");
+    int no = 0, part = 0;
+    for (size_t p = 0; p < m->n_parts; p++) {
+        fprintf(out, "\nDeel %c  %s\n", 'A' + part++, m->parts[p].title);
+        for (size_t i = 0; i < m->parts[p].n_articles; i++) {
+            const model_article *a = &m->parts[p].articles[i];
+            if (a->numbered)
+                fprintf(out, "  artikel %-3d %-28s %s%s\n", ++no, a->id, a->title,
+                        a->optional ? "  [optioneel]" : "");
+            else
+                fprintf(out, "  %-11s %-28s %s\n", "-", a->id, a->title);
+            if (a->optional)
+                fprintf(out, "              wanneer: %s\n", a->explanation);
+        }
+    }
+    fputs("\nVelden (onder 'velden:' in het regiobestand)\n", out);
+    for (size_t i = 0; i < m->n_fields; i++) {
+        const model_field *f = &m->fields[i];
+        if (f->builtin)
+            continue;
+        fprintf(out, "  %-28s %s", f->id, field_type_name(f->type));
+        if (f->type == FIELD_NUMBER)
+            fprintf(out, " %ld-%ld", f->min, f->max);
+        if (f->type == FIELD_CHOICE)
+            for (size_t j = 0; j < f->n_choices; j++)
+                fprintf(out, "%s%s", j ? "|" : " ", f->choices[j].key);
+        fprintf(out, "%s%s%s\n", f->required ? ", verplicht" : "",
+                f->default_value ? ", standaard " : "", f->default_value ? f->default_value : "");
+        fprintf(out, "  %-28s %s\n", "", f->description);
+    }
+    fputs("\nRegionale tekst (onder 'regionale_tekst:')\n", out);
+    for (size_t i = 0; i < m->n_spots; i++)
+        fprintf(out, "  %-28s %s%s\n", m->spots[i].id, m->spots[i].description,
+                m->spots[i].required ? " (verplicht)" : "");
+    fputs("\nBijlagen\n", out);
+    for (size_t i = 0; i < m->n_annexes; i++) {
+        const model_annex *b = &m->annexes[i];
+        char buf[160] = "";
+        if (b->cond.kind != COND_NONE)
+            cond_text(&b->cond, buf, sizeof buf);
+        fprintf(out, "  %-28s %s%s%s%s\n", b->id, b->title, *buf ? "  [" : "", buf, *buf ? "]" : "");
+    }
+}

@@ -1,0 +1,24 @@
+/* The model check behind `afspraken controleer`, and the model overview
+ * behind `afspraken model`. */
+#ifndef AFSPRAKEN_CHECK_H
+#define AFSPRAKEN_CHECK_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* Reports every inconsistency of a loaded model: duplicate ids, unknown
+ * or unused fields, spots and terms, terms written without [[ ]],
+ * broken references, and every reference or term use that some choice
+ * of optional articles or some unfilled optional value would leave
+ * dangling. The last is proved from the conditions on each use and each
+ * target (alleen_als and the enclosing optional article), so it holds
+ * for all combinations at once. */
+void model_check(const model *m, diag_list *diags);
+
+/* Writes the parts, articles (numbered as if every optional article were
+ * kept), fields, regional text spots and annexes in Dutch. */
+void model_describe(const model *m, FILE *out);
+
+#endif

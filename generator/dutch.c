@@ -1,0 +1,57 @@
+/* Dutch wording helpers (see dutch.h). */
+#include "dutch.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const ordinals[] = {
+    "eerste",     "tweede",     "derde",       "vierde",     "vijfde",
+    "zesde",      "zevende",    "achtste",     "negende",    "tiende",
+    "elfde",      "twaalfde",   "dertiende",   "veertiende", "vijftiende",
+    "zestiende",  "zeventiende", "achttiende", "negentiende", "twintigste",
+};
+
+static const char *const months[] = {
+    "januari", "februari", "maart",     "april",   "mei",      "juni",
+    "juli",    "augustus", "september", "oktober", "november", "december",
+};
+
+const char *dutch_ordinal(int n)
+{
+    return n >= 1 && n <= 20 ? ordinals[n - 1] : NULL;
+}
+
+int dutch_parse_date(const char *s, int *y, int *m, int *d)
+{
+    char tail;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+        sscanf(s, "%4d-%2d-%2d%c", y, m, d, &tail) != 3)
+        return -1;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (*y < 1900 || *y > 2999 || *m < 1 || *m > 12 || *d < 1 || *d > days[*m - 1])
+        return -1;
+    int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    if (*m == 2 && *d == 29 && !leap)
+        return -1;
+    return 0;
+}
+
+void dutch_format_date(int y, int m, int d, char *buf, size_t size)
+{
+    snprintf(buf, size, "%d %s %d", d, months[m - 1], y);
+}
+
+void dutch_letter(int n, char *buf, size_t size)
+{
+    char tmp[8];
+    int i = 0;
+    while (n > 0 && i < 7) {
+        n--;
+        tmp[i++] = (char)('a' + n % 26);
+        n /= 26;
+    }
+    size_t j = 0;
+    while (i > 0 && j + 1 < size)
+        buf[j++] = tmp[--i];
+    buf[j] = '\0';
+}

@@ -1,0 +1,45 @@
+/* Inline markup of model text, scanned with PCRE2: fields, regional text
+ * spots, defined terms and cross-references (syntax in model/README.md).
+ * Only model text is ever scanned; region values never are. */
+#ifndef AFSPRAKEN_MARKUP_H
+#define AFSPRAKEN_MARKUP_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "yamlin.h"
+
+typedef enum {
+    TOK_TEXT,   /* literal text in text */
+    TOK_FIELD,  /* {{veld:ID}}: id in arg[0] */
+    TOK_SPOT,   /* {{regio:ID}}: id in arg[0] */
+    TOK_TERM,   /* [[Vorm]]: the form as written in text */
+    TOK_REF,    /* {{art:A.L.O}}: arg[0..2], unused parts NULL */
+    TOK_ANNEX   /* {{bijlage:ID}}: id in arg[0] */
+} token_kind;
+
+typedef struct {
+    token_kind kind;
+    char *text;   /* the literal text, or the markup as written */
+    char *arg[3];
+    src_pos pos;  /* where the markup starts, as near as YAML lets us say */
+} token;
+
+typedef struct {
+    token *tokens;
+    size_t count;
+    src_pos pos; /* the scalar that held the text */
+} rich_text;
+
+/* Compiles the pattern once; call before markup_scan. 0 or -1. */
+int markup_init(diag_list *diags);
+void markup_done(void);
+
+/* Splits text into tokens allocated from a. Malformed markup (unknown
+ * kind, unclosed or stray braces, empty id) is reported at pos and the
+ * text is kept literally. Returns 0, or -1 when memory ran out. */
+int markup_scan(const char *text, src_pos pos, int single_line, arena *a,
+                diag_list *diags, rich_text *out);
+
+#endif

@@ -1,0 +1,521 @@
+/* Loading the national model file (format in model/README.md). */
+#define _GNU_SOURCE
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dutch.h"
+
+typedef struct {
+    ydoc y;
+    model *m;
+    int oom;
+} loader;
+
+static const char *const builtin_ids[] = {"regio", "beheerorganisatie", "deelnemers",
+                                          "plaats", "datum"};
+static const field_type builtin_types[] = {FIELD_TEXT, FIELD_TEXT, FIELD_ORGS,
+                                           FIELD_TEXT, FIELD_DATE};
+static const char *const builtin_descriptions[] = {
+    "Naam van de regio (regio: in het regiobestand)",
+    "De Beheerorganisatie (beheerorganisatie: in het regiobestand)",
+    "Namen van alle Deelnemers (deelnemers: in het regiobestand)",
+    "Plaats van ondertekening (ondertekening: plaats:)",
+    "Datum van ondertekening (ondertekening: datum:)",
+};
+
+static const char *const type_names[] = {"tekst", "getal", "datum", "keuze",
+                                         "organisaties", "lijst"};
+
+const char *field_type_name(field_type t)
+{
+    return type_names[t];
+}
+
+static void *alloc(loader *l, size_t n, size_t size)
+{
+    void *p = arena_alloc(&l->m->arena, n * size);
+    if (!p && n)
+        l->oom = 1;
+    return p;
+}
+
+/* Scans a text scalar for markup; keeps positions exact where the YAML
+ * layout allows (one line, plain or quoted). */
+static void load_rich(loader *l, yaml_node_t *node, const char *what, rich_text *out)
+{
+    memset(out, 0, sizeof *out);
+    char *s = yscalar(&l->y, node, what, 1);
+    if (!s)
+        return;
+    src_pos p = ydoc_pos(&l->y, node);
+    yaml_scalar_style_t st = node->data.scalar.style;
+    int single = node->start_mark.line == node->end_mark.line &&
+                 (st == YAML_PLAIN_SCALAR_STYLE || st == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                  st == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    if (st == YAML_SINGLE_QUOTED_SCALAR_STYLE || st == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+        p.column++;
+    /* Escapes in quoted scalars shift columns; only plain text maps 1:1. */
+    if (st == YAML_DOUBLE_QUOTED_SCALAR_STYLE && strchr(s, '\\'))
+        single = 0;
+    if (markup_scan(s, p, single, &l->m->arena, l->y.diags, out))
+        l->oom = 1;
+}
+
+static void load_opt_rich(loader *l, yaml_node_t *map, const char *key,
+                          const char *what, rich_text *out)
+{
+    yaml_node_t *v = ymap_get(&l->y, map, key);
+    if (v)
+        load_rich(l, v, what, out);
+    else
+        memset(out, 0, sizeof *out);
+}
+
+static void load_condition(loader *l, yaml_node_t *map, condition *c)
+{
+    memset(c, 0, sizeof *c);
+    yaml_node_t *v = ymap_get(&l->y, map, "alleen_als");
+    if (!v)
+        return;
+    char *s = yscalar(&l->y, v, "'alleen_als'", 1);
+    if (!s)
+        return;
+    c->pos = ydoc_pos(&l->y, v);
+    char *eq = strchr(s, '=');
+    if (eq) {
+        *eq = '\0';
+        c->kind = COND_FIELD;
+        c->ref = s;
+        c->value = eq + 1;
+    } else if (!strncmp(s, "niet ", 5)) {
+        c->kind = COND_NOT_ARTICLE;
+        c->ref = s + 5;
+        while (*c->ref == ' ')
+            c->ref++;
+    } else {
+        c->kind = COND_ARTICLE;
+        c->ref = s;
+    }
+}
+
+static const char *const item_keys[] = {"id", "tekst", "alleen_als", "onderdelen", "lijst",
+                                        "begrippenlijst", NULL};
+
+static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth,
+                       model_item **out, size_t *n_out);
+
+static void load_item(loader *l, yaml_node_t *node, const char *what, int depth,
+                      model_item *it)
+{
+    it->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, item_keys, what))
+        return;
+    it->id = ymap_text(&l->y, node, "id", 0, what);
+    yaml_node_t *t = ymap_get(&l->y, node, "tekst");
+    if (t)
+        load_rich(l, t, "'tekst'", &it->text);
+    else
+        ydoc_error(&l->y, node, NULL, "'tekst' ontbreekt in %s", what);
+    load_condition(l, node, &it->cond);
+    it->list_field = ymap_text(&l->y, node, "lijst", 0, what);
+    it->term_list = ymap_bool(&l->y, node, "begrippenlijst", 0);
+    yaml_node_t *sub = ymap_get(&l->y, node, "onderdelen");
+    if (sub) {
+        if (depth >= 2)
+            ydoc_error(&l->y, sub, "Onderdelen kunnen twee niveaus diep (a., 1°).",
+                       "te diep genest: onderdelen binnen een onderdeel van een onderdeel");
+        else
+            load_items(l, sub, "een onderdeel", depth + 1, &it->items, &it->n_items);
+    }
+    if ((sub != NULL) + (it->list_field != NULL) + it->term_list > 1)
+        ydoc_error(&l->y, node, NULL,
+                   "een lid heeft onderdelen, een lijst of een begrippenlijst, niet meer dan één");
+}
+
+static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth,
+                       model_item **out, size_t *n_out)
+{
+    if (yseq_check(&l->y, seq, depth ? "'onderdelen'" : "'leden'"))
+        return;
+    size_t n = yseq_size(seq);
+    *out = alloc(l, n, sizeof **out);
+    if (!*out)
+        return;
+    *n_out = n;
+    for (size_t i = 0; i < n; i++)
+        load_item(l, yseq_at(&l->y, seq, i), what, depth, &(*out)[i]);
+}
+
+static const char *const article_keys[] = {"id", "titel", "optioneel", "toelichting",
+                                           "genummerd", "leden", NULL};
+
+static void load_article(loader *l, yaml_node_t *node, model_article *a)
+{
+    a->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, article_keys, "een artikel"))
+        return;
+    a->id = ymap_text(&l->y, node, "id", 1, "een artikel");
+    a->title = ymap_text(&l->y, node, "titel", 1, "een artikel");
+    a->optional = ymap_bool(&l->y, node, "optioneel", 0);
+    a->numbered = ymap_bool(&l->y, node, "genummerd", 1);
+    a->explanation = ymap_text(&l->y, node, "toelichting", 0, "een artikel");
+    if (a->optional && !a->explanation)
+        ydoc_error(&l->y, node, "Leg uit wanneer een regio dit artikel opneemt.",
+                   "optioneel artikel '%s' heeft geen 'toelichting'", a->id ? a->id : "?");
+    if (a->optional && !a->numbered)
+        ydoc_error(&l->y, node, NULL, "een artikel zonder nummer kan niet optioneel zijn");
+    yaml_node_t *leden = ymap_get(&l->y, node, "leden");
+    if (leden)
+        load_items(l, leden, "een lid", 0, &a->leden, &a->n_leden);
+    else
+        ydoc_error(&l->y, node, NULL, "'leden' ontbreekt in artikel '%s'", a->id ? a->id : "?");
+}
+
+static const char *const part_keys[] = {"id", "titel", "artikelen", NULL};
+
+static void load_parts(loader *l, yaml_node_t *seq)
+{
+    if (yseq_check(&l->y, seq, "'delen'"))
+        return;
+    size_t n = yseq_size(seq);
+    if (!(l->m->parts = alloc(l, n, sizeof *l->m->parts)))
+        return;
+    l->m->n_parts = n;
+    for (size_t i = 0; i < n; i++) {
+        model_part *p = &l->m->parts[i];
+        yaml_node_t *node = yseq_at(&l->y, seq, i);
+        p->pos = ydoc_pos(&l->y, node);
+        if (ymap_check(&l->y, node, part_keys, "een deel"))
+            continue;
+        p->id = ymap_text(&l->y, node, "id", 1, "een deel");
+        p->title = ymap_text(&l->y, node, "titel", 1, "een deel");
+        yaml_node_t *arts = ymap_get(&l->y, node, "artikelen");
+        if (!arts || yseq_check(&l->y, arts ? arts : node, "'artikelen'"))
+            continue;
+        size_t na = yseq_size(arts);
+        if (!(p->articles = alloc(l, na, sizeof *p->articles)))
+            return;
+        p->n_articles = na;
+        for (size_t j = 0; j < na; j++)
+            load_article(l, yseq_at(&l->y, arts, j), &p->articles[j]);
+    }
+}
+
+static const char *const annex_keys[] = {"id", "titel", "alleen_als", "leden", NULL};
+
+static void load_annexes(loader *l, yaml_node_t *seq)
+{
+    if (yseq_check(&l->y, seq, "'bijlagen'"))
+        return;
+    size_t n = yseq_size(seq);
+    if (!(l->m->annexes = alloc(l, n, sizeof *l->m->annexes)))
+        return;
+    l->m->n_annexes = n;
+    for (size_t i = 0; i < n; i++) {
+        model_annex *b = &l->m->annexes[i];
+        yaml_node_t *node = yseq_at(&l->y, seq, i);
+        b->pos = ydoc_pos(&l->y, node);
+        if (ymap_check(&l->y, node, annex_keys, "een bijlage"))
+            continue;
+        b->id = ymap_text(&l->y, node, "id", 1, "een bijlage");
+        b->title = ymap_text(&l->y, node, "titel", 1, "een bijlage");
+        load_condition(l, node, &b->cond);
+        yaml_node_t *leden = ymap_get(&l->y, node, "leden");
+        if (leden)
+            load_items(l, leden, "een lid", 0, &b->leden, &b->n_leden);
+        else
+            ydoc_error(&l->y, node, NULL, "'leden' ontbreekt in bijlage '%s'", b->id ? b->id : "?");
+    }
+}
+
+static int parse_long(const char *s, long *out)
+{
+    char *end;
+    if (!s || !*s)
+        return -1;
+    long v = strtol(s, &end, 10);
+    if (*end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static const char *const field_keys[] = {"id", "type", "omschrijving", "verplicht", "min",
+                                         "max", "standaard", "keuzes", NULL};
+
+static void load_field(loader *l, yaml_node_t *node, model_field *f)
+{
+    f->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, field_keys, "een veld"))
+        return;
+    f->id = ymap_text(&l->y, node, "id", 1, "een veld");
+    f->description = ymap_text(&l->y, node, "omschrijving", 1, "een veld");
+    f->required = ymap_bool(&l->y, node, "verplicht", 0);
+    for (size_t b = 0; f->id && b < sizeof builtin_ids / sizeof *builtin_ids; b++)
+        if (!strcmp(f->id, builtin_ids[b]))
+            ydoc_error(&l->y, node, "Kies een andere naam; dit veld vult het regiobestand zelf.",
+                       "'%s' is een ingebouwd veld", f->id);
+    yaml_node_t *tn = ymap_get(&l->y, node, "type");
+    char *type = ymap_text(&l->y, node, "type", 1, "een veld");
+    if (type) {
+        size_t t;
+        for (t = 0; t < sizeof type_names / sizeof *type_names; t++)
+            if (!strcmp(type, type_names[t]))
+                break;
+        if (t == sizeof type_names / sizeof *type_names)
+            ydoc_error(&l->y, tn, "Kies tekst, getal, datum, keuze, organisaties of lijst.",
+                       "onbekend veldtype '%s'", type);
+        else
+            f->type = (field_type)t;
+    }
+    yaml_node_t *mn = ymap_get(&l->y, node, "min"), *mx = ymap_get(&l->y, node, "max");
+    f->min = 0;
+    f->max = 1000000;
+    if ((mn || mx) && f->type != FIELD_NUMBER)
+        ydoc_error(&l->y, mn ? mn : mx, NULL, "'min' en 'max' horen alleen bij een getal");
+    if (mn && parse_long(yscalar(&l->y, mn, "'min'", 1), &f->min))
+        ydoc_error(&l->y, mn, NULL, "'min' moet een geheel getal zijn");
+    if (mx && parse_long(yscalar(&l->y, mx, "'max'", 1), &f->max))
+        ydoc_error(&l->y, mx, NULL, "'max' moet een geheel getal zijn");
+    if (f->min > f->max)
+        ydoc_error(&l->y, mn, NULL, "'min' is groter dan 'max'");
+    yaml_node_t *kz = ymap_get(&l->y, node, "keuzes");
+    if (f->type == FIELD_CHOICE) {
+        if (!kz || kz->type != YAML_MAPPING_NODE || !ymap_size(kz)) {
+            ydoc_error(&l->y, kz ? kz : node, "Schrijf per keuze 'sleutel: tekst in het document'.",
+                       "een keuzeveld heeft 'keuzes' nodig");
+        } else {
+            f->n_choices = ymap_size(kz);
+            if ((f->choices = alloc(l, f->n_choices, sizeof *f->choices)))
+                for (size_t i = 0; i < f->n_choices; i++) {
+                    f->choices[i].key = yscalar(&l->y, ymap_key_at(&l->y, kz, i), "een keuze", 1);
+                    f->choices[i].text = yscalar(&l->y, ymap_value_at(&l->y, kz, i), "een keuze", 1);
+                }
+        }
+    } else if (kz) {
+        ydoc_error(&l->y, kz, NULL, "'keuzes' horen alleen bij een keuzeveld");
+    }
+    yaml_node_t *dv = ymap_get(&l->y, node, "standaard");
+    if (dv) {
+        if (f->type == FIELD_ORGS || f->type == FIELD_LIST)
+            ydoc_error(&l->y, dv, NULL, "een lijstveld heeft geen standaardwaarde");
+        else
+            f->default_value = yscalar(&l->y, dv, "'standaard'", 1);
+    }
+}
+
+static void load_fields(loader *l, yaml_node_t *seq)
+{
+    size_t nb = sizeof builtin_ids / sizeof *builtin_ids;
+    size_t n = seq && !yseq_check(&l->y, seq, "'velden'") ? yseq_size(seq) : 0;
+    if (!(l->m->fields = alloc(l, n + nb, sizeof *l->m->fields)))
+        return;
+    l->m->n_fields = n + nb;
+    for (size_t i = 0; i < nb; i++) {
+        model_field *f = &l->m->fields[i];
+        f->id = (char *)builtin_ids[i];
+        f->type = builtin_types[i];
+        f->description = (char *)builtin_descriptions[i];
+        f->builtin = 1;
+        f->pos.file = l->m->file;
+    }
+    for (size_t i = 0; i < n; i++)
+        load_field(l, yseq_at(&l->y, seq, i), &l->m->fields[nb + i]);
+}
+
+static const char *const spot_keys[] = {"id", "omschrijving", "verplicht", "standaard", NULL};
+
+static void load_spots(loader *l, yaml_node_t *seq)
+{
+    if (!seq || yseq_check(&l->y, seq, "'regionaal'"))
+        return;
+    size_t n = yseq_size(seq);
+    if (!(l->m->spots = alloc(l, n, sizeof *l->m->spots)))
+        return;
+    l->m->n_spots = n;
+    for (size_t i = 0; i < n; i++) {
+        model_spot *s = &l->m->spots[i];
+        yaml_node_t *node = yseq_at(&l->y, seq, i);
+        s->pos = ydoc_pos(&l->y, node);
+        if (ymap_check(&l->y, node, spot_keys, "een regionale plek"))
+            continue;
+        s->id = ymap_text(&l->y, node, "id", 1, "een regionale plek");
+        s->description = ymap_text(&l->y, node, "omschrijving", 1, "een regionale plek");
+        s->required = ymap_bool(&l->y, node, "verplicht", 0);
+        s->default_text = ymap_text(&l->y, node, "standaard", 0, "een regionale plek");
+    }
+}
+
+static const char *const term_keys[] = {"id", "term", "vormen", "definitie", "alleen_als", NULL};
+
+static void load_terms(loader *l, yaml_node_t *seq)
+{
+    if (!seq || yseq_check(&l->y, seq, "'begrippen'"))
+        return;
+    size_t n = yseq_size(seq);
+    if (!(l->m->terms = alloc(l, n, sizeof *l->m->terms)))
+        return;
+    l->m->n_terms = n;
+    for (size_t i = 0; i < n; i++) {
+        model_term *t = &l->m->terms[i];
+        yaml_node_t *node = yseq_at(&l->y, seq, i);
+        t->pos = ydoc_pos(&l->y, node);
+        if (ymap_check(&l->y, node, term_keys, "een begrip"))
+            continue;
+        t->id = ymap_text(&l->y, node, "id", 1, "een begrip");
+        t->term = ymap_text(&l->y, node, "term", 1, "een begrip");
+        yaml_node_t *def = ymap_get(&l->y, node, "definitie");
+        if (def)
+            load_rich(l, def, "'definitie'", &t->definition);
+        else
+            ydoc_error(&l->y, node, NULL, "'definitie' ontbreekt in een begrip");
+        load_condition(l, node, &t->cond);
+        yaml_node_t *forms = ymap_get(&l->y, node, "vormen");
+        if (forms && !yseq_check(&l->y, forms, "'vormen'")) {
+            t->n_forms = yseq_size(forms);
+            if ((t->forms = alloc(l, t->n_forms, sizeof *t->forms)))
+                for (size_t j = 0; j < t->n_forms; j++)
+                    t->forms[j] = yscalar(&l->y, yseq_at(&l->y, forms, j), "een vorm", 1);
+        }
+    }
+}
+
+static const char *const meta_keys[] = {"naam", "versie", "vastgesteld", "vastgesteld_door",
+                                        "titel", NULL};
+static const char *const parties_keys[] = {"inleiding", "slot", NULL};
+static const char *const signing_keys[] = {"tekst", NULL};
+static const char *const top_keys[] = {"model", "partijen", "ondertekening", "velden", "regionaal",
+                                       "begrippen", "delen", "bijlagen", NULL};
+
+static void load_top(loader *l, yaml_node_t *root)
+{
+    model *m = l->m;
+    if (ymap_check(&l->y, root, top_keys, "het model"))
+        return;
+    yaml_node_t *meta = ymap_get(&l->y, root, "model");
+    if (!meta) {
+        ydoc_error(&l->y, root, NULL, "'model' ontbreekt (naam, versie, vastgesteld, titel)");
+    } else if (!ymap_check(&l->y, meta, meta_keys, "'model'")) {
+        m->name = ymap_text(&l->y, meta, "naam", 1, "'model'");
+        m->version = ymap_text(&l->y, meta, "versie", 1, "'model'");
+        m->date = ymap_text(&l->y, meta, "vastgesteld", 1, "'model'");
+        m->set_by = ymap_text(&l->y, meta, "vastgesteld_door", 0, "'model'");
+        int y, mo, d;
+        if (m->date && dutch_parse_date(m->date, &y, &mo, &d))
+            ydoc_error(&l->y, ymap_get(&l->y, meta, "vastgesteld"), "Schrijf JJJJ-MM-DD.",
+                       "'vastgesteld' is geen geldige datum");
+        yaml_node_t *t = ymap_get(&l->y, meta, "titel");
+        if (t)
+            load_rich(l, t, "'titel'", &m->title);
+        else
+            ydoc_error(&l->y, meta, NULL, "'titel' ontbreekt in 'model'");
+    }
+    yaml_node_t *parties = ymap_get(&l->y, root, "partijen");
+    if (parties && !ymap_check(&l->y, parties, parties_keys, "'partijen'")) {
+        load_opt_rich(l, parties, "inleiding", "'inleiding'", &m->parties_intro);
+        load_opt_rich(l, parties, "slot", "'slot'", &m->parties_closing);
+    }
+    yaml_node_t *signing = ymap_get(&l->y, root, "ondertekening");
+    if (signing && !ymap_check(&l->y, signing, signing_keys, "'ondertekening'"))
+        load_opt_rich(l, signing, "tekst", "'tekst'", &m->signing_text);
+    load_fields(l, ymap_get(&l->y, root, "velden"));
+    load_spots(l, ymap_get(&l->y, root, "regionaal"));
+    load_terms(l, ymap_get(&l->y, root, "begrippen"));
+    yaml_node_t *parts = ymap_get(&l->y, root, "delen");
+    if (parts)
+        load_parts(l, parts);
+    else
+        ydoc_error(&l->y, root, NULL, "'delen' ontbreekt in het model");
+    yaml_node_t *annexes = ymap_get(&l->y, root, "bijlagen");
+    if (annexes)
+        load_annexes(l, annexes);
+}
+
+model *model_load(const char *path, diag_list *diags)
+{
+    model *m = calloc(1, sizeof *m);
+    if (!m) {
+        diag_system(diags, "onvoldoende geheugen");
+        return NULL;
+    }
+    loader l = {.m = m};
+    if (markup_init(diags) || ydoc_load(&l.y, path, &m->arena, diags)) {
+        ydoc_free(&l.y);
+        model_free(m);
+        return NULL;
+    }
+    m->file = l.y.file;
+    load_top(&l, ydoc_root(&l.y));
+    ydoc_free(&l.y);
+    if (l.oom) {
+        diag_system(diags, "onvoldoende geheugen bij het lezen van het model");
+        model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void model_free(model *m)
+{
+    if (!m)
+        return;
+    arena_free(&m->arena);
+    free(m);
+}
+
+const model_field *model_find_field(const model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_fields; i++)
+        if (m->fields[i].id && !strcmp(m->fields[i].id, id))
+            return &m->fields[i];
+    return NULL;
+}
+
+const model_spot *model_find_spot(const model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_spots; i++)
+        if (m->spots[i].id && !strcmp(m->spots[i].id, id))
+            return &m->spots[i];
+    return NULL;
+}
+
+const model_article *model_find_article(const model *m, const char *id)
+{
+    for (size_t p = 0; p < m->n_parts; p++)
+        for (size_t i = 0; i < m->parts[p].n_articles; i++)
+            if (m->parts[p].articles[i].id && !strcmp(m->parts[p].articles[i].id, id))
+                return &m->parts[p].articles[i];
+    return NULL;
+}
+
+const model_annex *model_find_annex(const model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_annexes; i++)
+        if (m->annexes[i].id && !strcmp(m->annexes[i].id, id))
+            return &m->annexes[i];
+    return NULL;
+}
+
+const model_term *model_find_term(const model *m, const char *form)
+{
+    for (size_t i = 0; i < m->n_terms; i++) {
+        const model_term *t = &m->terms[i];
+        if (t->term && !strcmp(t->term, form))
+            return t;
+        for (size_t j = 0; j < t->n_forms; j++)
+            if (t->forms[j] && !strcmp(t->forms[j], form))
+                return t;
+    }
+    return NULL;
+}
+
+const model_item *model_find_item(const model_item *items, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (items[i].id && !strcmp(items[i].id, id))
+            return &items[i];
+    return NULL;
+}

@@ -1,0 +1,146 @@
+/* The national model as loaded from the model file: fields, regional text
+ * spots, terms, parts with articles, and annexes. All memory belongs to
+ * the model's arena; model_free releases it. */
+#ifndef AFSPRAKEN_MODEL_H
+#define AFSPRAKEN_MODEL_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "markup.h"
+#include "yamlin.h"
+
+typedef enum { COND_NONE, COND_ARTICLE, COND_NOT_ARTICLE, COND_FIELD } cond_kind;
+
+/* alleen_als: an optional article kept, dropped, or a choice field's value. */
+typedef struct {
+    cond_kind kind;
+    char *ref;    /* article id or field id */
+    char *value;  /* COND_FIELD: the choice key */
+    src_pos pos;
+} condition;
+
+typedef enum {
+    FIELD_TEXT,
+    FIELD_NUMBER,
+    FIELD_DATE,
+    FIELD_CHOICE,
+    FIELD_ORGS,
+    FIELD_LIST
+} field_type;
+
+typedef struct {
+    char *key;
+    char *text;
+} choice;
+
+typedef struct {
+    char *id;
+    field_type type;
+    char *description;
+    int required;
+    int builtin;         /* filled from the region's fixed keys */
+    long min, max;       /* FIELD_NUMBER */
+    choice *choices;     /* FIELD_CHOICE */
+    size_t n_choices;
+    char *default_value; /* scalar types only; NULL when none */
+    src_pos pos;
+} model_field;
+
+typedef struct {
+    char *id;
+    char *description;
+    int required;
+    char *default_text;
+    src_pos pos;
+} model_spot;
+
+typedef struct {
+    char *id;
+    char *term;
+    char **forms;        /* other forms, besides term */
+    size_t n_forms;
+    rich_text definition;
+    condition cond;
+    src_pos pos;
+} model_term;
+
+/* A lid, or an onderdeel of a lid (items nest one level further). */
+typedef struct model_item model_item;
+struct model_item {
+    char *id;
+    rich_text text;
+    condition cond;
+    char *list_field;    /* lijst: items from a list field or "deelnemers" */
+    int term_list;       /* begrippenlijst: ja */
+    model_item *items;
+    size_t n_items;
+    src_pos pos;
+};
+
+typedef struct {
+    char *id;
+    char *title;
+    int optional;
+    int numbered;
+    char *explanation;   /* toelichting: when a region keeps it */
+    model_item *leden;
+    size_t n_leden;
+    src_pos pos;
+} model_article;
+
+typedef struct {
+    char *id;
+    char *title;
+    model_article *articles;
+    size_t n_articles;
+    src_pos pos;
+} model_part;
+
+typedef struct {
+    char *id;
+    char *title;
+    condition cond;
+    model_item *leden;
+    size_t n_leden;
+    src_pos pos;
+} model_annex;
+
+typedef struct {
+    arena arena;
+    const char *file;
+    char *name, *version, *date, *set_by;
+    rich_text title;
+    rich_text parties_intro, parties_closing, signing_text;
+    model_field *fields;
+    size_t n_fields;
+    model_spot *spots;
+    size_t n_spots;
+    model_term *terms;
+    size_t n_terms;
+    model_part *parts;
+    size_t n_parts;
+    model_annex *annexes;
+    size_t n_annexes;
+} model;
+
+/* Loads and checks the file's structure; every problem goes to diags.
+ * Returns a model (caller frees with model_free) or NULL when the file
+ * could not be read at all or memory ran out. A returned model may still
+ * have input errors in diags: callers test diag_error_count. */
+model *model_load(const char *path, diag_list *diags);
+void model_free(model *m);
+
+/* Lookups; NULL when absent. */
+const model_field *model_find_field(const model *m, const char *id);
+const model_spot *model_find_spot(const model *m, const char *id);
+const model_article *model_find_article(const model *m, const char *id);
+const model_annex *model_find_annex(const model *m, const char *id);
+/* The term whose term or one of whose forms is form. */
+const model_term *model_find_term(const model *m, const char *form);
+const model_item *model_find_item(const model_item *items, size_t n, const char *id);
+
+const char *field_type_name(field_type t);
+
+#endif

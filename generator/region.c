@@ -1,0 +1,266 @@
+/* Loading a regional YAML file (format in regions/README.md). */
+#include "region.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dutch.h"
+
+typedef struct {
+    ydoc y;
+    region *r;
+    int oom;
+} loader;
+
+static void *alloc(loader *l, size_t n, size_t size)
+{
+    void *p = arena_alloc(&l->r->arena, n * size);
+    if (!p && n)
+        l->oom = 1;
+    return p;
+}
+
+static const char *const signer_keys[] = {"naam", "functie", NULL};
+static const char *const member_keys[] = {"naam", "wgs", "ondertekenaar", NULL};
+
+static void load_member(loader *l, yaml_node_t *node, region_member *m)
+{
+    m->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, member_keys, "een Deelnemer"))
+        return;
+    m->name = ymap_text(&l->y, node, "naam", 1, "een Deelnemer");
+    yaml_node_t *wgs = ymap_get(&l->y, node, "wgs");
+    char *lid = ymap_text(&l->y, node, "wgs", 1, "een Deelnemer");
+    if (lid && !strcmp(lid, "eerste lid"))
+        m->wgs_lid = 1;
+    else if (lid && !strcmp(lid, "tweede lid"))
+        m->wgs_lid = 2;
+    else if (lid)
+        ydoc_error(&l->y, wgs,
+                   "Schrijf 'eerste lid' (openbare lichamen, art. 2.27 lid 1 WGS) of 'tweede lid' (private partijen).",
+                   "onbekende waarde '%s' voor 'wgs'", lid);
+    yaml_node_t *s = ymap_get(&l->y, node, "ondertekenaar");
+    if (!s) {
+        ydoc_error(&l->y, node, "Geef 'ondertekenaar' met 'naam' en 'functie'.",
+                   "'ondertekenaar' ontbreekt bij Deelnemer '%s'", m->name ? m->name : "?");
+    } else if (!ymap_check(&l->y, s, signer_keys, "'ondertekenaar'")) {
+        m->signer_name = ymap_text(&l->y, s, "naam", 1, "'ondertekenaar'");
+        m->signer_function = ymap_text(&l->y, s, "functie", 1, "'ondertekenaar'");
+    }
+}
+
+static void load_members(loader *l, yaml_node_t *seq)
+{
+    if (yseq_check(&l->y, seq, "'deelnemers'"))
+        return;
+    size_t n = yseq_size(seq);
+    if (!n) {
+        ydoc_error(&l->y, seq, NULL, "er is geen enkele Deelnemer opgegeven");
+        return;
+    }
+    if (!(l->r->members = alloc(l, n, sizeof *l->r->members)))
+        return;
+    l->r->n_members = n;
+    for (size_t i = 0; i < n; i++) {
+        load_member(l, yseq_at(&l->y, seq, i), &l->r->members[i]);
+        for (size_t j = 0; j < i; j++)
+            if (l->r->members[i].name && l->r->members[j].name &&
+                !strcmp(l->r->members[i].name, l->r->members[j].name))
+                ydoc_error(&l->y, yseq_at(&l->y, seq, i), "Noem elke Deelnemer één keer.",
+                           "Deelnemer '%s' staat twee keer in de lijst", l->r->members[i].name);
+    }
+}
+
+/* A mapping of id: value whose keys the assembler checks against the
+ * model; here only its shape is checked. */
+static int check_id_map(loader *l, yaml_node_t *map, const char *what)
+{
+    /* "velden:" with every line below commented out, as in a starter file. */
+    if (map->type == YAML_SCALAR_NODE && map->data.scalar.length == 0 &&
+        map->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+        return 0;
+    if (map->type == YAML_MAPPING_NODE) {
+        for (size_t i = 0; i < ymap_size(map); i++)
+            for (size_t j = 0; j < i; j++) {
+                yaml_node_t *a = ymap_key_at(&l->y, map, i), *b = ymap_key_at(&l->y, map, j);
+                if (a->type == YAML_SCALAR_NODE && b->type == YAML_SCALAR_NODE &&
+                    !strcmp((char *)a->data.scalar.value, (char *)b->data.scalar.value))
+                    ydoc_error(&l->y, a, "Verwijder een van de twee.",
+                               "'%s' staat twee keer in %s", (char *)a->data.scalar.value, what);
+            }
+        return 0;
+    }
+    ydoc_error(&l->y, map, "Schrijf per regel 'id: waarde'.", "%s moet een mapping zijn", what);
+    return -1;
+}
+
+static void load_choices(loader *l, yaml_node_t *map)
+{
+    if (check_id_map(l, map, "'optionele_artikelen'"))
+        return;
+    size_t n = ymap_size(map);
+    if (!(l->r->choices = alloc(l, n, sizeof *l->r->choices)))
+        return;
+    l->r->n_choices = n;
+    for (size_t i = 0; i < n; i++) {
+        region_choice *c = &l->r->choices[i];
+        yaml_node_t *k = ymap_key_at(&l->y, map, i), *v = ymap_value_at(&l->y, map, i);
+        c->id = yscalar(&l->y, k, "een artikel-id", 1);
+        c->pos = ydoc_pos(&l->y, k);
+        const char *t = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
+        if (!strcmp(t, "ja"))
+            c->keep = 1;
+        else if (!strcmp(t, "nee"))
+            c->keep = 0;
+        else {
+            c->keep = 1;
+            ydoc_error(&l->y, v, "Schrijf 'ja' (opnemen) of 'nee' (weglaten).",
+                       "kies ja of nee voor artikel '%s'", c->id ? c->id : "?");
+        }
+    }
+}
+
+static void load_values(loader *l, yaml_node_t *map)
+{
+    if (check_id_map(l, map, "'velden'"))
+        return;
+    size_t n = ymap_size(map);
+    if (!(l->r->values = alloc(l, n, sizeof *l->r->values)))
+        return;
+    l->r->n_values = n;
+    for (size_t i = 0; i < n; i++) {
+        region_value *v = &l->r->values[i];
+        yaml_node_t *k = ymap_key_at(&l->y, map, i), *val = ymap_value_at(&l->y, map, i);
+        v->id = yscalar(&l->y, k, "een veld-id", 1);
+        v->key_pos = ydoc_pos(&l->y, k);
+        v->pos = ydoc_pos(&l->y, val);
+        if (val->type == YAML_SEQUENCE_NODE) {
+            v->is_list = 1;
+            v->n_items = yseq_size(val);
+            v->items = alloc(l, v->n_items, sizeof *v->items);
+            v->item_pos = alloc(l, v->n_items, sizeof *v->item_pos);
+            if (!v->items || !v->item_pos)
+                return;
+            for (size_t j = 0; j < v->n_items; j++) {
+                yaml_node_t *it = yseq_at(&l->y, val, j);
+                v->items[j] = yscalar(&l->y, it, "een element van de lijst", 1);
+                v->item_pos[j] = ydoc_pos(&l->y, it);
+            }
+        } else {
+            v->scalar = yscalar(&l->y, val, "een veldwaarde", 1);
+        }
+    }
+}
+
+static void load_texts(loader *l, yaml_node_t *map)
+{
+    if (check_id_map(l, map, "'regionale_tekst'"))
+        return;
+    size_t n = ymap_size(map);
+    if (!(l->r->texts = alloc(l, n, sizeof *l->r->texts)))
+        return;
+    l->r->n_texts = n;
+    for (size_t i = 0; i < n; i++) {
+        region_text *t = &l->r->texts[i];
+        yaml_node_t *k = ymap_key_at(&l->y, map, i), *v = ymap_value_at(&l->y, map, i);
+        t->id = yscalar(&l->y, k, "een id van regionale tekst", 1);
+        t->key_pos = ydoc_pos(&l->y, k);
+        t->pos = ydoc_pos(&l->y, v);
+        t->text = yscalar(&l->y, v, "regionale tekst", 1);
+        /* Block scalars end with a newline the author did not mean as
+         * text; trailing line breaks would become empty lines. */
+        if (t->text) {
+            size_t len = strlen(t->text);
+            while (len && (t->text[len - 1] == '\n' || t->text[len - 1] == ' '))
+                t->text[--len] = '\0';
+        }
+    }
+}
+
+static const char *const signing_keys[] = {"plaats", "datum", NULL};
+static const char *const top_keys[] = {"regio", "bestandsnaam", "beheerorganisatie", "ondertekening",
+                                       "deelnemers", "optionele_artikelen", "velden",
+                                       "regionale_tekst", NULL};
+
+static void load_top(loader *l, yaml_node_t *root)
+{
+    region *r = l->r;
+    if (ymap_check(&l->y, root, top_keys, "het regiobestand"))
+        return;
+    r->name = ymap_text(&l->y, root, "regio", 1, "het regiobestand");
+    r->name_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "regio"));
+    r->slug = ymap_text(&l->y, root, "bestandsnaam", 0, "het regiobestand");
+    if (r->slug)
+        for (const char *c = r->slug; *c; c++)
+            if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-')) {
+                ydoc_error(&l->y, ymap_get(&l->y, root, "bestandsnaam"),
+                           "Gebruik kleine letters, cijfers en '-', zoals 'noord-veluwe'.",
+                           "'bestandsnaam' bevat het teken '%c'", *c);
+                break;
+            }
+    r->manager = ymap_text(&l->y, root, "beheerorganisatie", 1, "het regiobestand");
+    r->manager_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "beheerorganisatie"));
+    yaml_node_t *s = ymap_get(&l->y, root, "ondertekening");
+    if (!s) {
+        ydoc_error(&l->y, root, "Geef 'ondertekening' met 'plaats' en 'datum'.",
+                   "'ondertekening' ontbreekt in het regiobestand");
+    } else if (!ymap_check(&l->y, s, signing_keys, "'ondertekening'")) {
+        r->sign_place = ymap_text(&l->y, s, "plaats", 1, "'ondertekening'");
+        r->sign_date = ymap_text(&l->y, s, "datum", 1, "'ondertekening'");
+        yaml_node_t *dn = ymap_get(&l->y, s, "datum");
+        r->sign_date_pos = ydoc_pos(&l->y, dn);
+        int y, m, d;
+        if (r->sign_date && dutch_parse_date(r->sign_date, &y, &m, &d)) {
+            ydoc_error(&l->y, dn, "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-01-15.",
+                       "'%s' is geen geldige datum", r->sign_date);
+            r->sign_date = NULL;
+        }
+    }
+    yaml_node_t *members = ymap_get(&l->y, root, "deelnemers");
+    if (members)
+        load_members(l, members);
+    else
+        ydoc_error(&l->y, root, NULL, "'deelnemers' ontbreekt in het regiobestand");
+    yaml_node_t *n;
+    if ((n = ymap_get(&l->y, root, "optionele_artikelen")))
+        load_choices(l, n);
+    r->values_pos = ydoc_pos(&l->y, root);
+    if ((n = ymap_get(&l->y, root, "velden"))) {
+        r->values_pos = ydoc_pos(&l->y, ymap_key_of(&l->y, root, n));
+        load_values(l, n);
+    }
+    if ((n = ymap_get(&l->y, root, "regionale_tekst")))
+        load_texts(l, n);
+}
+
+region *region_load(const char *path, diag_list *diags)
+{
+    region *r = calloc(1, sizeof *r);
+    if (!r) {
+        diag_system(diags, "onvoldoende geheugen");
+        return NULL;
+    }
+    loader l = {.r = r};
+    if (ydoc_load(&l.y, path, &r->arena, diags)) {
+        ydoc_free(&l.y);
+        region_free(r);
+        return NULL;
+    }
+    r->file = l.y.file;
+    load_top(&l, ydoc_root(&l.y));
+    ydoc_free(&l.y);
+    if (l.oom) {
+        diag_system(diags, "onvoldoende geheugen bij het lezen van %s", path);
+        region_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void region_free(region *r)
+{
+    if (!r)
+        return;
+    arena_free(&r->arena);
+    free(r);
+}

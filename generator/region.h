@@ -1,0 +1,72 @@
+/* One region's choices as loaded from regions/NAME.yaml: the Deelnemers,
+ * which optional articles are kept, field values and regional text.
+ * Loading checks only the file's own structure; whether its ids and
+ * values fit the model is checked by the assembler. Memory belongs to
+ * the region's arena; region_free releases it. */
+#ifndef AFSPRAKEN_REGION_H
+#define AFSPRAKEN_REGION_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "yamlin.h"
+
+typedef struct {
+    char *name;
+    int wgs_lid;          /* 1 or 2: art. 2.27 WGS, eerste or tweede lid */
+    char *signer_name;
+    char *signer_function;
+    src_pos pos;
+} region_member;
+
+typedef struct {
+    char *id;
+    int keep;
+    src_pos pos;
+} region_choice;
+
+/* A field value: a scalar, or a list of scalars. */
+typedef struct {
+    char *id;
+    char *scalar;         /* NULL for a list */
+    char **items;
+    src_pos *item_pos;
+    size_t n_items;
+    int is_list;
+    src_pos pos;          /* the value */
+    src_pos key_pos;      /* the key, for "unknown field" */
+} region_value;
+
+typedef struct {
+    char *id;
+    char *text;
+    src_pos pos;
+    src_pos key_pos;
+} region_text;
+
+typedef struct {
+    arena arena;
+    const char *file;
+    char *name;
+    char *slug;           /* bestandsnaam, or NULL to derive from name */
+    char *manager;        /* beheerorganisatie */
+    char *sign_place;
+    char *sign_date;      /* JJJJ-MM-DD, checked */
+    src_pos name_pos, manager_pos, sign_date_pos, values_pos;
+    region_member *members;
+    size_t n_members;
+    region_choice *choices;
+    size_t n_choices;
+    region_value *values;
+    size_t n_values;
+    region_text *texts;
+    size_t n_texts;
+} region;
+
+/* Returns a region (free with region_free) or NULL when the file could
+ * not be read at all or memory ran out; input errors go to diags. */
+region *region_load(const char *path, diag_list *diags);
+void region_free(region *r);
+
+#endif

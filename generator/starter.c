@@ -1,0 +1,130 @@
+/* The starter region file (see starter.h). Text from the model and the
+ * region name are written as YAML double-quoted scalars or comments; a
+ * name can hold any character, so it is quoted with escapes. */
+#include "starter.h"
+
+#include <string.h>
+
+static void put_quoted(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', out);
+        if (*s == '\n')
+            fputs("\\n", out);
+        else if (*s == '\t')
+            fputs("\\t", out);
+        else
+            fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+/* A comment of several lines, wrapped at about 76 columns. */
+static void put_comment(FILE *out, const char *indent, const char *text)
+{
+    size_t col = 0;
+    fprintf(out, "%s#", indent);
+    while (*text) {
+        while (*text == ' ' || *text == '\n')
+            text++;
+        size_t w = strcspn(text, " \n");
+        if (!w)
+            break;
+        if (col && col + w > 72) {
+            fprintf(out, "\n%s#", indent);
+            col = 0;
+        }
+        fprintf(out, " %.*s", (int)w, text);
+        col += w + 1;
+        text += w;
+    }
+    fputc('\n', out);
+}
+
+static void put_field(FILE *out, const model_field *f)
+{
+    fputc('\n', out);
+    put_comment(out, "  ", f->description);
+    const char *type = field_type_name(f->type);
+    if (f->type == FIELD_NUMBER)
+        fprintf(out, "  # %s van %ld tot en met %ld\n", type, f->min, f->max);
+    else if (f->type == FIELD_CHOICE) {
+        fprintf(out, "  # keuze uit:");
+        for (size_t i = 0; i < f->n_choices; i++)
+            fprintf(out, " %s (\"%s\")%s", f->choices[i].key, f->choices[i].text,
+                    i + 1 < f->n_choices ? "," : "");
+        fputc('\n', out);
+    } else if (f->type == FIELD_DATE)
+        fputs("  # datum als JJJJ-MM-DD\n", out);
+    else if (f->type == FIELD_ORGS || f->type == FIELD_LIST)
+        fputs("  # een lijst: elk element op een eigen regel, beginnend met '- '\n", out);
+    if (f->required)
+        fprintf(out, "  %s:    # VERPLICHT (%s)\n", f->id, type);
+    else if (f->default_value)
+        fprintf(out, "  # %s: %s    # standaard\n", f->id, f->default_value);
+    else if (f->type == FIELD_ORGS || f->type == FIELD_LIST)
+        fprintf(out, "  # %s:\n  #   - ...\n", f->id);
+    else
+        fprintf(out, "  # %s:    # (%s) niet ingevuld: de tekst die dit veld gebruikt vervalt\n",
+                f->id, type);
+}
+
+void starter_write(const model *m, const char *name, FILE *out)
+{
+    fprintf(out, "# Regiobestand voor afspraken, gemaakt uit het %s, versie %s.\n", m->name,
+            m->version);
+    fputs("# Vul elke waarde in die met VERPLICHT is gemarkeerd. Regels die met '#'\n"
+          "# beginnen zijn uitleg of een keuze die u kunt aanzetten door '# ' weg te halen.\n"
+          "# Controleer het bestand met: afspraken controleer DIT-BESTAND.yaml\n\n",
+          out);
+    fputs("regio: ", out);
+    if (name)
+        put_quoted(out, name);
+    else
+        fputs("   # VERPLICHT (tekst): naam van de regio", out);
+    fputs("\n# bestandsnaam: naam-van-de-regio    # map en bestandsnamen; anders afgeleid van regio\n", out);
+    fputs("beheerorganisatie:    # VERPLICHT (tekst): precies de naam van een van de Deelnemers\n", out);
+    fputs("ondertekening:\n"
+          "  plaats:    # VERPLICHT (tekst)\n"
+          "  datum:    # VERPLICHT (datum): JJJJ-MM-DD\n\n",
+          out);
+    fputs("# De Deelnemers. wgs: 'eerste lid' voor openbare lichamen (artikel 2.27,\n"
+          "# eerste lid, WGS), 'tweede lid' voor private partijen. Herhaal het blok\n"
+          "# voor elke Deelnemer.\n"
+          "deelnemers:\n"
+          "  - naam:    # VERPLICHT (tekst)\n"
+          "    wgs: eerste lid\n"
+          "    ondertekenaar:\n"
+          "      naam:    # VERPLICHT (tekst)\n"
+          "      functie:    # VERPLICHT (tekst)\n\n",
+          out);
+    fputs("# Optionele artikelen: ja = opnemen, nee = weglaten.\n"
+          "optionele_artikelen:\n", out);
+    for (size_t p = 0; p < m->n_parts; p++)
+        for (size_t i = 0; i < m->parts[p].n_articles; i++) {
+            const model_article *a = &m->parts[p].articles[i];
+            if (!a->optional)
+                continue;
+            fputc('\n', out);
+            fprintf(out, "  # %s\n", a->title);
+            put_comment(out, "  ", a->explanation);
+            fprintf(out, "  %s: ja\n", a->id);
+        }
+    fputs("\nvelden:\n", out);
+    for (size_t i = 0; i < m->n_fields; i++)
+        if (!m->fields[i].builtin)
+            put_field(out, &m->fields[i]);
+    fputs("\n# Regionale tekst: de plekken waar het model ruimte laat voor regionale invulling.\n"
+          "regionale_tekst:\n", out);
+    for (size_t i = 0; i < m->n_spots; i++) {
+        const model_spot *s = &m->spots[i];
+        fputc('\n', out);
+        put_comment(out, "  ", s->description);
+        if (s->required)
+            fprintf(out, "  %s:    # VERPLICHT (tekst)\n", s->id);
+        else
+            fprintf(out, "  # %s: >\n  #   ...\n", s->id);
+    }
+}

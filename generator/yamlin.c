@@ -1,0 +1,342 @@
+/* YAML reading with positions and Dutch diagnostics (see yamlin.h). */
+#define _GNU_SOURCE
+#include "yamlin.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suggest.h"
+
+/* libyaml's problem texts, in Dutch. Anything not listed is shown with
+ * libyaml's own words after a Dutch lead. */
+static const struct {
+    const char *en, *nl;
+} yaml_problems[] = {
+    {"did not find expected key", "verwachtte hier een sleutel (let op het inspringen)"},
+    {"did not find expected '-' indicator", "verwachtte hier een lijstelement met '-' (let op het inspringen)"},
+    {"mapping values are not allowed in this context", "een ':' op een plek waar geen sleutel kan staan; zet de tekst tussen aanhalingstekens"},
+    {"found character that cannot start any token", "teken waarmee geen YAML-waarde kan beginnen (een tab om in te springen?)"},
+    {"found unexpected end of stream", "het bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)"},
+    {"found undefined alias", "verwijzing naar een onbekend anker (*)"},
+    {"did not find expected node content", "verwachtte hier een waarde"},
+    {"found unknown escape character", "onbekende escape-reeks na '\\' in een tekst tussen dubbele aanhalingstekens"},
+    {"control characters are not allowed", "het bestand bevat stuurtekens die YAML niet toestaat"},
+    {"invalid leading UTF-8 octet", "het bestand is geen geldige UTF-8-tekst"},
+    {"incomplete UTF-8 octet sequence", "het bestand is geen geldige UTF-8-tekst"},
+    {"found unexpected ':'", "onverwachte ':'; zet de tekst tussen aanhalingstekens"},
+    {"did not find expected ',' or ']'", "verwachtte ',' of ']' in een lijst tussen [ ]"},
+    {"did not find expected ',' or '}'", "verwachtte ',' of '}' in een mapping tussen { }"},
+    {"found a tab character that violate indentation", "een tab in het inspringen; gebruik spaties"},
+    {"found duplicate anchor", "een anker (&) dat al eerder gebruikt is"},
+};
+
+static const char *dutch_problem(const char *en)
+{
+    for (size_t i = 0; i < sizeof yaml_problems / sizeof *yaml_problems; i++)
+        if (en && strstr(en, yaml_problems[i].en))
+            return yaml_problems[i].nl;
+    return NULL;
+}
+
+int ydoc_load(ydoc *y, const char *path, arena *a, diag_list *diags)
+{
+    memset(y, 0, sizeof *y);
+    y->arena = a;
+    y->diags = diags;
+    y->file = arena_strdup(a, path);
+    if (!y->file) {
+        diag_system(diags, "onvoldoende geheugen");
+        return -1;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_add(diags, DIAG_ERROR, DIAG_INPUT, path, 0, 0, NULL,
+                 "kan het bestand niet openen: %s", strerror(errno));
+        return -1;
+    }
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        fclose(f);
+        diag_system(diags, "onvoldoende geheugen voor de YAML-lezer");
+        return -1;
+    }
+    yaml_parser_set_input_file(&parser, f);
+    int rc = -1;
+    if (!yaml_parser_load(&parser, &y->doc)) {
+        yaml_mark_t m = parser.problem_offset || parser.problem_mark.line ||
+                                parser.problem_mark.column
+                            ? parser.problem_mark
+                            : parser.context_mark;
+        const char *nl = dutch_problem(parser.problem);
+        char *hint = NULL;
+        /* libyaml marks where it gave up; where the construct began
+         * (an unclosed quote, say) is often what needs changing. */
+        if (parser.context && parser.context_mark.line != m.line &&
+            asprintf(&hint, "Dit begon op regel %d, kolom %d; controleer daar het inspringen en de aanhalingstekens.",
+                     (int)parser.context_mark.line + 1, (int)parser.context_mark.column + 1) < 0)
+            hint = NULL;
+        const char *h = hint ? hint : "Controleer het inspringen en de aanhalingstekens op en vlak voor deze plek.";
+        if (parser.error == YAML_MEMORY_ERROR)
+            diag_system(diags, "onvoldoende geheugen bij het lezen van %s", path);
+        else if (nl)
+            diag_input(diags, path, (int)m.line + 1, (int)m.column + 1, h, "ongeldige YAML: %s", nl);
+        else
+            diag_input(diags, path, (int)m.line + 1, (int)m.column + 1, h, "ongeldige YAML (%s)",
+                       parser.problem ? parser.problem : "onbekende fout");
+        free(hint);
+    } else if (!yaml_document_get_root_node(&y->doc)) {
+        yaml_document_delete(&y->doc);
+        diag_input(diags, path, 1, 1, NULL, "het bestand is leeg");
+    } else {
+        y->loaded = 1;
+        yaml_document_t extra;
+        /* A second document would be silently ignored; say so instead. */
+        if (yaml_parser_load(&parser, &extra)) {
+            yaml_node_t *r = yaml_document_get_root_node(&extra);
+            if (r) {
+                diag_input(diags, path, (int)r->start_mark.line + 1,
+                           (int)r->start_mark.column + 1,
+                           "Verwijder de regel '---' en wat erna komt, of voeg de documenten samen.",
+                           "het bestand bevat meer dan één YAML-document");
+            } else {
+                rc = 0;
+            }
+            yaml_document_delete(&extra);
+        } else {
+            rc = 0;
+        }
+    }
+    yaml_parser_delete(&parser);
+    fclose(f);
+    return rc;
+}
+
+void ydoc_free(ydoc *y)
+{
+    if (y->loaded)
+        yaml_document_delete(&y->doc);
+    y->loaded = 0;
+}
+
+yaml_node_t *ydoc_root(ydoc *y)
+{
+    return yaml_document_get_root_node(&y->doc);
+}
+
+src_pos ydoc_pos(const ydoc *y, const yaml_node_t *node)
+{
+    src_pos p = {y->file, 0, 0};
+    if (node) {
+        p.line = (int)node->start_mark.line + 1;
+        p.column = (int)node->start_mark.column + 1;
+    }
+    return p;
+}
+
+void ydoc_error(ydoc *y, const yaml_node_t *node, const char *hint,
+                const char *fmt, ...)
+{
+    va_list ap;
+    char *msg;
+    va_start(ap, fmt);
+    int r = vasprintf(&msg, fmt, ap);
+    va_end(ap);
+    if (r < 0) {
+        y->diags->lost = 1;
+        return;
+    }
+    src_pos p = ydoc_pos(y, node);
+    diag_input(y->diags, p.file, p.line, p.column, hint, "%s", msg);
+    free(msg);
+}
+
+size_t ymap_size(const yaml_node_t *map)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return 0;
+    return (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+}
+
+yaml_node_t *ymap_key_at(ydoc *y, yaml_node_t *map, size_t i)
+{
+    return yaml_document_get_node(&y->doc, map->data.mapping.pairs.start[i].key);
+}
+
+yaml_node_t *ymap_value_at(ydoc *y, yaml_node_t *map, size_t i)
+{
+    return yaml_document_get_node(&y->doc, map->data.mapping.pairs.start[i].value);
+}
+
+size_t yseq_size(const yaml_node_t *seq)
+{
+    if (!seq || seq->type != YAML_SEQUENCE_NODE)
+        return 0;
+    return (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+}
+
+yaml_node_t *yseq_at(ydoc *y, yaml_node_t *seq, size_t i)
+{
+    return yaml_document_get_node(&y->doc, seq->data.sequence.items.start[i]);
+}
+
+static const char *key_text(const yaml_node_t *k)
+{
+    return k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : NULL;
+}
+
+int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known,
+               const char *what)
+{
+    if (!map || map->type != YAML_MAPPING_NODE) {
+        ydoc_error(y, map, "Schrijf hier sleutels met een waarde, zoals 'naam: ...'.",
+                   "%s moet een mapping (sleutel: waarde) zijn", what);
+        return 1;
+    }
+    int problems = 0;
+    size_t n = ymap_size(map);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *k = ymap_key_at(y, map, i);
+        const char *name = key_text(k);
+        if (!name) {
+            ydoc_error(y, k, NULL, "een sleutel in %s moet een tekst zijn", what);
+            problems++;
+            continue;
+        }
+        int found = 0;
+        suggest s;
+        suggest_start(&s, name);
+        for (const char *const *kn = known; *kn; kn++) {
+            if (!strcmp(*kn, name))
+                found = 1;
+            suggest_offer(&s, *kn);
+        }
+        if (!found) {
+            const char *best = suggest_result(&s);
+            char *hint = NULL;
+            if (best && asprintf(&hint, "Bedoelde u '%s'?", best) < 0)
+                hint = NULL;
+            ydoc_error(y, k, hint, "onbekende sleutel '%s' in %s", name, what);
+            free(hint);
+            problems++;
+        }
+        for (size_t j = 0; j < i; j++) {
+            const char *prev = key_text(ymap_key_at(y, map, j));
+            if (prev && !strcmp(prev, name)) {
+                ydoc_error(y, k, "Verwijder een van de twee.",
+                           "de sleutel '%s' staat twee keer in %s", name, what);
+                problems++;
+                break;
+            }
+        }
+    }
+    return problems;
+}
+
+yaml_node_t *ymap_get(ydoc *y, yaml_node_t *map, const char *key)
+{
+    size_t n = ymap_size(map);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = key_text(ymap_key_at(y, map, i));
+        if (name && !strcmp(name, key))
+            return ymap_value_at(y, map, i);
+    }
+    return NULL;
+}
+
+yaml_node_t *ymap_key_of(ydoc *y, yaml_node_t *map, yaml_node_t *value)
+{
+    size_t n = ymap_size(map);
+    for (size_t i = 0; i < n; i++)
+        if (ymap_value_at(y, map, i) == value)
+            return ymap_key_at(y, map, i);
+    return NULL;
+}
+
+/* Characters XML 1.0 does not allow (most C0 controls, U+FFFE, U+FFFF);
+ * libyaml already rejects invalid UTF-8 and raw controls in plain text,
+ * but double-quoted escapes such as "\x01" still produce them. */
+static int has_forbidden_char(const unsigned char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            return 1;
+        if (s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBF &&
+            (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
+            return 1;
+    }
+    return 0;
+}
+
+char *yscalar(ydoc *y, yaml_node_t *node, const char *what, int nonempty)
+{
+    if (!node || node->type != YAML_SCALAR_NODE) {
+        ydoc_error(y, node, NULL, "%s moet een tekst of getal zijn, geen %s", what,
+                   node && node->type == YAML_SEQUENCE_NODE ? "lijst" : "mapping");
+        return NULL;
+    }
+    const unsigned char *v = node->data.scalar.value;
+    size_t len = node->data.scalar.length;
+    if (memchr(v, '\0', len) || has_forbidden_char(v, len)) {
+        ydoc_error(y, node, "Verwijder het stuurteken (bijvoorbeeld een \\x-escape).",
+                   "%s bevat een teken dat niet in een document mag staan", what);
+        return NULL;
+    }
+    if (nonempty) {
+        size_t i = 0;
+        while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r'))
+            i++;
+        if (i == len) {
+            ydoc_error(y, node, NULL, "%s is leeg", what);
+            return NULL;
+        }
+    }
+    char *s = arena_strndup(y->arena, (const char *)v, len);
+    if (!s)
+        diag_system(y->diags, "onvoldoende geheugen");
+    return s;
+}
+
+char *ymap_text(ydoc *y, yaml_node_t *map, const char *key, int required,
+                const char *what)
+{
+    yaml_node_t *v = ymap_get(y, map, key);
+    if (!v) {
+        if (required)
+            ydoc_error(y, map, NULL, "'%s' ontbreekt in %s", key, what);
+        return NULL;
+    }
+    char *label;
+    if (asprintf(&label, "'%s' in %s", key, what) < 0) {
+        y->diags->lost = 1;
+        return NULL;
+    }
+    char *s = yscalar(y, v, label, 1);
+    free(label);
+    return s;
+}
+
+int ymap_bool(ydoc *y, yaml_node_t *map, const char *key, int dflt)
+{
+    yaml_node_t *v = ymap_get(y, map, key);
+    if (!v)
+        return dflt;
+    const char *t = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
+    if (!strcmp(t, "ja"))
+        return 1;
+    if (!strcmp(t, "nee"))
+        return 0;
+    ydoc_error(y, v, "Schrijf 'ja' of 'nee'.", "'%s' moet ja of nee zijn", key);
+    return dflt;
+}
+
+int yseq_check(ydoc *y, yaml_node_t *node, const char *what)
+{
+    if (node && node->type == YAML_SEQUENCE_NODE)
+        return 0;
+    ydoc_error(y, node, "Schrijf elk element op een eigen regel, beginnend met '- '.",
+               "%s moet een lijst zijn", what);
+    return -1;
+}

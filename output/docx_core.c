@@ -1,0 +1,112 @@
+/* docProps/core.xml and docProps/app.xml: the document's title, model,
+ * language and dates as Word's "Properties" show them. The dates come from
+ * the tree's timestamp, never from the clock, so output is reproducible. */
+#include <stdio.h>
+#include <time.h>
+
+#include "docx.h"
+
+#define NS_CP "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_DCTERMS "http://purl.org/dc/terms/"
+#define NS_DCMITYPE "http://purl.org/dc/dcmitype/"
+#define NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
+#define NS_EXTENDED \
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+#define NS_VT "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+#define APPLICATION "afspraken"
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+/* W3CDTF in UTC, the profile of ISO 8601 that core properties require. */
+static int format_w3cdtf(time_t t, char *buf, size_t size)
+{
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return -1;
+    return strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) ? 0 : -1;
+}
+
+static int write_dcterms_date(xmlw *x, const char *name, const char *date)
+{
+    return xmlw_start(x, name) ||
+           xmlw_attr(x, "xsi:type", "dcterms:W3CDTF") ||
+           xmlw_text(x, date) || xmlw_end(x);
+}
+
+/* "Landelijk model ... versie 1.0": searchable in Word's keywords, so a
+ * reader can tell which version of the model a document follows. */
+static int write_cp_keywords(xmlw *x, const doc_meta *m)
+{
+    if (xmlw_start(x, "cp:keywords") || xmlw_text(x, or_empty(m->model_name)))
+        return -1;
+    if (m->model_version &&
+        (xmlw_text(x, " versie ") || xmlw_text(x, m->model_version)))
+        return -1;
+    return xmlw_end(x);
+}
+
+static int write_dc_description(xmlw *x, const doc_meta *m)
+{
+    if (xmlw_start(x, "dc:description") ||
+        xmlw_text(x, "Gebaseerd op het ") ||
+        xmlw_text(x, or_empty(m->model_name)))
+        return -1;
+    if (m->model_version &&
+        (xmlw_text(x, ", versie ") || xmlw_text(x, m->model_version)))
+        return -1;
+    if (m->model_date &&
+        (xmlw_text(x, " van ") || xmlw_text(x, m->model_date)))
+        return -1;
+    if (m->region && (xmlw_text(x, ". Regio: ") || xmlw_text(x, m->region)))
+        return -1;
+    return xmlw_text(x, ".") || xmlw_end(x);
+}
+
+static int write_cp_coreProperties(xmlw *x, const doc_node *doc)
+{
+    const doc_meta *m = doc->meta;
+    char date[32];
+    if (format_w3cdtf(m->timestamp, date, sizeof date))
+        return -1;
+    return xmlw_start(x, "cp:coreProperties") ||
+           xmlw_attr(x, "xmlns:cp", NS_CP) || xmlw_attr(x, "xmlns:dc", NS_DC) ||
+           xmlw_attr(x, "xmlns:dcterms", NS_DCTERMS) ||
+           xmlw_attr(x, "xmlns:dcmitype", NS_DCMITYPE) ||
+           xmlw_attr(x, "xmlns:xsi", NS_XSI) ||
+           xmlw_element(x, "dc:title", or_empty(m->title)) ||
+           xmlw_element(x, "dc:subject", or_empty(m->model_name)) ||
+           xmlw_element(x, "dc:creator", APPLICATION) ||
+           write_cp_keywords(x, m) || write_dc_description(x, m) ||
+           xmlw_element(x, "cp:lastModifiedBy", APPLICATION) ||
+           xmlw_element(x, "dc:language", docx_language(doc)) ||
+           write_dcterms_date(x, "dcterms:created", date) ||
+           write_dcterms_date(x, "dcterms:modified", date) || xmlw_end(x);
+}
+
+static int write_Properties(xmlw *x, const doc_node *doc)
+{
+    (void)doc;
+    return xmlw_start(x, "Properties") ||
+           xmlw_attr(x, "xmlns", NS_EXTENDED) || xmlw_attr(x, "xmlns:vt", NS_VT) ||
+           xmlw_element(x, "Application", APPLICATION) ||
+           xmlw_element(x, "DocSecurity", "0") ||
+           xmlw_element(x, "ScaleCrop", "false") ||
+           xmlw_element(x, "LinksUpToDate", "false") ||
+           xmlw_element(x, "SharedDoc", "false") ||
+           xmlw_element(x, "HyperlinksChanged", "false") || xmlw_end(x);
+}
+
+int docx_write_core(const doc_node *doc, void **data, size_t *len)
+{
+    return docx_write_part(doc, data, len, write_cp_coreProperties);
+}
+
+int docx_write_app(const doc_node *doc, void **data, size_t *len)
+{
+    return docx_write_part(doc, data, len, write_Properties);
+}

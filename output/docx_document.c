@@ -1,0 +1,397 @@
+/* word/document.xml: the body of the agreement, a switch over the node
+ * kinds of the assembled tree. Numbers and labels come resolved from the
+ * generator and are written as literal text, never as Word numbering, so
+ * every reader shows the same "Artikel 7" and "1." as the other formats. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "docx.h"
+
+/* Beyond this list depth items stop moving right, so pathological nesting
+ * still leaves room for text on an A4 page. */
+#define MAX_INDENT_LEVEL 6
+
+/* What the signer needs room for: a line to sign on. */
+#define SIGNATURE_LINE "........................................"
+
+/* A paragraph's own properties on top of its style. */
+typedef struct {
+    const char *style;        /* NULL for Normal */
+    int keep_next;
+    int page_break_before;
+    const char *space_before; /* twips, NULL to keep the style's */
+    int flush;                /* cancel the style's hanging indent */
+    int indent_level;         /* > 2: list item deeper than Onderdeel2 */
+} para_props;
+
+static int write_blocks(xmlw *x, const doc_node *first, int level);
+
+/* --- runs ------------------------------------------------------------ */
+
+static int write_w_t(xmlw *x, const char *s, size_t n)
+{
+    if (xmlw_start(x, "w:t") || xmlw_attr(x, "xml:space", "preserve"))
+        return -1;
+    int r;
+    if (s[n] == '\0') {
+        r = xmlw_text(x, s);
+    } else {
+        char *part = strndup(s, n);
+        if (!part)
+            return -1;
+        r = xmlw_text(x, part);
+        free(part);
+    }
+    return r || xmlw_end(x);
+}
+
+/* Text inside an open w:r. Word ignores control characters in w:t, so a
+ * newline becomes a line break and a tab a tab element. */
+static int write_run_text(xmlw *x, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, "\n\r\t");
+        if (n && write_w_t(x, p, n))
+            return -1;
+        p += n;
+        if (*p == '\t') {
+            if (xmlw_empty(x, "w:tab", NULL, NULL))
+                return -1;
+            p++;
+        } else if (*p == '\r' || *p == '\n') {
+            if (xmlw_empty(x, "w:br", NULL, NULL))
+                return -1;
+            p += (p[0] == '\r' && p[1] == '\n') ? 2 : 1;
+        }
+    }
+    return 0;
+}
+
+static int write_w_rPr(xmlw *x, const char *rstyle)
+{
+    return xmlw_start(x, "w:rPr") ||
+           xmlw_empty(x, "w:rStyle", "w:val", rstyle) || xmlw_end(x);
+}
+
+static int write_w_r(xmlw *x, const char *text, const char *rstyle)
+{
+    return xmlw_start(x, "w:r") || (rstyle && write_w_rPr(x, rstyle)) ||
+           write_run_text(x, text) || xmlw_end(x);
+}
+
+/* The label of a lid or onderdeel and the tab that takes the text to the
+ * hanging indent. */
+static int write_w_r_label(xmlw *x, const char *label)
+{
+    return xmlw_start(x, "w:r") || write_run_text(x, label) ||
+           xmlw_empty(x, "w:tab", NULL, NULL) || xmlw_end(x);
+}
+
+static const char *inline_style(doc_kind kind)
+{
+    switch (kind) {
+    case DOC_REGIONAL:
+        return DOCX_STYLE_REGIONAAL;
+    case DOC_TERM:
+        return DOCX_STYLE_BEGRIP;
+    default:
+        return NULL;
+    }
+}
+
+/* Writes the consecutive inline nodes from n on; *rest gets the first
+ * node that is not inline (or NULL). */
+static int write_inlines(xmlw *x, const doc_node *n, const doc_node **rest)
+{
+    for (; n && doc_is_inline(n->kind); n = n->next)
+        if (write_w_r(x, n->text ? n->text : "", inline_style(n->kind)))
+            return -1;
+    *rest = n;
+    return 0;
+}
+
+/* --- paragraphs ------------------------------------------------------ */
+
+static int write_w_tabs(xmlw *x, int pos)
+{
+    return xmlw_start(x, "w:tabs") || xmlw_start(x, "w:tab") ||
+           xmlw_attr(x, "w:val", "left") || xmlw_attrf(x, "w:pos", "%d", pos) ||
+           xmlw_end(x) || xmlw_end(x);
+}
+
+static int write_w_ind(xmlw *x, int left, int hanging)
+{
+    return xmlw_start(x, "w:ind") || xmlw_attrf(x, "w:left", "%d", left) ||
+           xmlw_attrf(x, "w:hanging", "%d", hanging) || xmlw_end(x);
+}
+
+/* Children in the order CT_PPrBase prescribes. */
+static int write_w_pPr(xmlw *x, const para_props *pp)
+{
+    if (!pp->style && !pp->keep_next && !pp->page_break_before &&
+        !pp->space_before && !pp->flush && pp->indent_level <= 2)
+        return 0;
+    int deep = pp->indent_level > 2;
+    int level = pp->indent_level > MAX_INDENT_LEVEL ? MAX_INDENT_LEVEL
+                                                    : pp->indent_level;
+    int text_pos = (level + 1) * DOCX_INDENT_STEP;
+    return xmlw_start(x, "w:pPr") ||
+           (pp->style && xmlw_empty(x, "w:pStyle", "w:val", pp->style)) ||
+           (pp->keep_next && xmlw_empty(x, "w:keepNext", NULL, NULL)) ||
+           (pp->page_break_before &&
+            xmlw_empty(x, "w:pageBreakBefore", NULL, NULL)) ||
+           (deep && write_w_tabs(x, text_pos)) ||
+           (pp->space_before &&
+            xmlw_empty(x, "w:spacing", "w:before", pp->space_before)) ||
+           (pp->flush && write_w_ind(x, 0, 0)) ||
+           (deep && write_w_ind(x, text_pos, DOCX_INDENT_STEP)) ||
+           xmlw_end(x);
+}
+
+/* A paragraph with an optional label and the inline nodes from first on;
+ * *rest gets the first child that is not inline. */
+static int write_w_p(xmlw *x, const para_props *pp, const char *label,
+                     const doc_node *first, const doc_node **rest)
+{
+    *rest = NULL;
+    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
+           (label && write_w_r_label(x, label)) ||
+           write_inlines(x, first, rest) || xmlw_end(x);
+}
+
+static int write_text_p(xmlw *x, const para_props *pp, const char *text)
+{
+    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
+           (text && write_w_r(x, text, NULL)) || xmlw_end(x);
+}
+
+/* --- blocks ---------------------------------------------------------- */
+
+/* "Artikel 7 De Stuurgroep", or whichever of the two is present; NULL
+ * with *failed set when memory ran out, NULL alone when both are absent. */
+static char *heading_text(const doc_node *n, int *failed)
+{
+    const char *label = n->label && *n->label ? n->label : NULL;
+    const char *title = n->title && *n->title ? n->title : NULL;
+    *failed = 0;
+    if (!label && !title)
+        return NULL;
+    size_t ll = label ? strlen(label) : 0, tl = title ? strlen(title) : 0;
+    char *s = malloc(ll + tl + 2);
+    if (!s) {
+        *failed = 1;
+        return NULL;
+    }
+    s[0] = '\0';
+    if (label)
+        strcpy(s, label);
+    if (label && title)
+        strcat(s, " ");
+    if (title)
+        strcat(s, title);
+    return s;
+}
+
+static const char *heading_style(const doc_node *n)
+{
+    if (n->kind == DOC_ARTICLE)
+        return DOCX_STYLE_HEADING2;
+    if (n->kind == DOC_HEADING && n->number >= 2)
+        return DOCX_STYLE_HEADING2;
+    return DOCX_STYLE_HEADING1;
+}
+
+/* A heading and then the node's children. Without any text the heading
+ * would show up empty in the navigation pane, so only its page break is
+ * kept, on an empty Normal paragraph. */
+static int write_section(xmlw *x, const doc_node *n)
+{
+    int failed;
+    char *text = heading_text(n, &failed);
+    if (failed)
+        return -1;
+    para_props pp = {
+        .style = text ? heading_style(n) : NULL,
+        .page_break_before = n->kind == DOC_ANNEX || n->kind == DOC_SIGNATURES,
+    };
+    int r = (text || pp.page_break_before) && write_text_p(x, &pp, text);
+    free(text);
+    return r || write_blocks(x, n->first, 0);
+}
+
+static const char *item_style(int level)
+{
+    return level <= 1 ? DOCX_STYLE_ONDERDEEL : DOCX_STYLE_ONDERDEEL2;
+}
+
+/* A lid or an onderdeel: label, tab, text; a nested list follows one
+ * level deeper. */
+static int write_labelled(xmlw *x, const doc_node *n, int level)
+{
+    para_props pp = {0};
+    const char *label = n->label;
+    if (n->kind == DOC_LID) {
+        pp.style = DOCX_STYLE_LID;
+        /* A single lid carries no number and reads as plain text. */
+        pp.flush = !label;
+        level = 0;
+    } else {
+        if (level < 1)
+            level = 1;
+        pp.style = item_style(level);
+        pp.indent_level = level;
+        if (!label)
+            label = "\xE2\x80\x93"; /* en dash for a bullet */
+    }
+    const doc_node *rest;
+    return write_w_p(x, &pp, label, n->first, &rest) ||
+           write_blocks(x, rest, level);
+}
+
+static int write_list(xmlw *x, const doc_node *n, int level)
+{
+    return write_blocks(x, n->first, level + 1);
+}
+
+/* One block per signatory, kept on one page: every line but the last
+ * keeps with the next. Absent fields leave their line out. */
+static int write_signatory(xmlw *x, const doc_node *n)
+{
+    typedef struct {
+        const char *prefix, *text, *space_before;
+    } line;
+    const doc_signatory *sig = n->sig;
+    line lines[4];
+    int count = 0;
+    if (sig && sig->organisation)
+        lines[count++] = (line){"Namens ", sig->organisation, NULL};
+    lines[count++] = (line){NULL, SIGNATURE_LINE, "960"};
+    if (sig && sig->name)
+        lines[count++] = (line){NULL, sig->name, NULL};
+    if (sig && sig->function)
+        lines[count++] = (line){NULL, sig->function, NULL};
+    for (int i = 0; i < count; i++) {
+        para_props pp = {
+            .style = DOCX_STYLE_ONDERTEKENING,
+            .keep_next = i < count - 1,
+            /* Room between one signatory block and the next. */
+            .space_before = i == 0 ? "480" : lines[i].space_before,
+        };
+        if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) ||
+            xmlw_start(x, "w:r") ||
+            (lines[i].prefix && write_run_text(x, lines[i].prefix)) ||
+            write_run_text(x, lines[i].text) || xmlw_end(x) || xmlw_end(x))
+            return -1;
+    }
+    return 0;
+}
+
+static int write_block(xmlw *x, const doc_node *n, int level)
+{
+    const doc_node *rest;
+    para_props normal = {0};
+    switch (n->kind) {
+    case DOC_PART:
+    case DOC_ARTICLE:
+    case DOC_ANNEX:
+    case DOC_HEADING:
+    case DOC_SIGNATURES:
+        return write_section(x, n);
+    case DOC_PARAGRAPH:
+        return write_w_p(x, &normal, NULL, n->first, &rest) ||
+               write_blocks(x, rest, level);
+    case DOC_LID:
+    case DOC_ITEM:
+        return write_labelled(x, n, level);
+    case DOC_LIST:
+        return write_list(x, n, level);
+    case DOC_SIGNATORY:
+        return write_signatory(x, n);
+    case DOC_DOCUMENT:
+        return write_blocks(x, n->first, level);
+    default:
+        /* Inline kinds are consumed by write_blocks. */
+        return 0;
+    }
+}
+
+/* The siblings from first on. Inline nodes where a block belongs are not
+ * expected from the generator; rather than lose their text they are
+ * gathered into a Normal paragraph. */
+static int write_blocks(xmlw *x, const doc_node *first, int level)
+{
+    const doc_node *n = first;
+    para_props normal = {0};
+    while (n) {
+        if (doc_is_inline(n->kind)) {
+            if (write_w_p(x, &normal, NULL, n, &n))
+                return -1;
+        } else {
+            if (write_block(x, n, level))
+                return -1;
+            n = n->next;
+        }
+    }
+    return 0;
+}
+
+/* --- document -------------------------------------------------------- */
+
+static int write_w_footerReference(xmlw *x)
+{
+    return xmlw_start(x, "w:footerReference") ||
+           xmlw_attr(x, "w:type", "default") ||
+           xmlw_attr(x, "r:id", DOCX_RID_FOOTER) || xmlw_end(x);
+}
+
+static int write_w_pgSz(xmlw *x)
+{
+    return xmlw_start(x, "w:pgSz") ||
+           xmlw_attrf(x, "w:w", "%d", DOCX_PAGE_WIDTH) ||
+           xmlw_attrf(x, "w:h", "%d", DOCX_PAGE_HEIGHT) || xmlw_end(x);
+}
+
+static int write_w_pgMar(xmlw *x)
+{
+    return xmlw_start(x, "w:pgMar") ||
+           xmlw_attrf(x, "w:top", "%d", DOCX_MARGIN) ||
+           xmlw_attrf(x, "w:right", "%d", DOCX_MARGIN) ||
+           xmlw_attrf(x, "w:bottom", "%d", DOCX_MARGIN) ||
+           xmlw_attrf(x, "w:left", "%d", DOCX_MARGIN) ||
+           xmlw_attr(x, "w:header", "709") || xmlw_attr(x, "w:footer", "709") ||
+           xmlw_attr(x, "w:gutter", "0") || xmlw_end(x);
+}
+
+static int write_w_sectPr(xmlw *x)
+{
+    return xmlw_start(x, "w:sectPr") || write_w_footerReference(x) ||
+           write_w_pgSz(x) || write_w_pgMar(x) ||
+           xmlw_empty(x, "w:cols", "w:space", "708") || xmlw_end(x);
+}
+
+static int write_title(xmlw *x, const doc_meta *m)
+{
+    para_props title = {.style = DOCX_STYLE_TITLE};
+    para_props subtitle = {.style = DOCX_STYLE_SUBTITLE};
+    return (m->title && write_text_p(x, &title, m->title)) ||
+           (m->subtitle && write_text_p(x, &subtitle, m->subtitle));
+}
+
+static int write_w_body(xmlw *x, const doc_node *doc)
+{
+    return xmlw_start(x, "w:body") || write_title(x, doc->meta) ||
+           write_blocks(x, doc->first, 0) || write_w_sectPr(x) || xmlw_end(x);
+}
+
+static int write_w_document(xmlw *x, const doc_node *doc)
+{
+    return xmlw_start(x, "w:document") || xmlw_attr(x, "xmlns:w", DOCX_NS_W) ||
+           xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_body(x, doc) ||
+           xmlw_end(x);
+}
+
+int docx_write_document(const doc_node *doc, void **data, size_t *len)
+{
+    return docx_write_part(doc, data, len, write_w_document);
+}

@@ -1,0 +1,122 @@
+/* [Content_Types].xml and the two relationship parts (_rels/.rels and
+ * word/_rels/document.xml.rels): how a reader finds and types every other
+ * part of the package. */
+#include "docx.h"
+
+#define NS_CONTENT_TYPES \
+    "http://schemas.openxmlformats.org/package/2006/content-types"
+#define NS_RELATIONSHIPS \
+    "http://schemas.openxmlformats.org/package/2006/relationships"
+
+#define CT_PREFIX "application/vnd.openxmlformats-officedocument."
+#define REL_OFFICE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+/* Every part other than the .rels files gets an explicit override, so no
+ * part depends on the generic "xml" default for its meaning. */
+static const struct {
+    const char *part;
+    const char *type;
+} overrides[] = {
+    {DOCX_PART_DOCUMENT, CT_PREFIX "wordprocessingml.document.main+xml"},
+    {DOCX_PART_STYLES, CT_PREFIX "wordprocessingml.styles+xml"},
+    {DOCX_PART_SETTINGS, CT_PREFIX "wordprocessingml.settings+xml"},
+    {DOCX_PART_FOOTER, CT_PREFIX "wordprocessingml.footer+xml"},
+    {DOCX_PART_CORE, "application/vnd.openxmlformats-package.core-properties+xml"},
+    {DOCX_PART_APP, CT_PREFIX "extended-properties+xml"},
+};
+
+typedef struct {
+    const char *id;
+    const char *type;
+    const char *target;
+} relationship;
+
+/* Package relationships: targets relative to the package root. */
+static const relationship package_rels[] = {
+    {"rId1", REL_OFFICE "officeDocument", DOCX_PART_DOCUMENT},
+    {"rId2",
+     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+     DOCX_PART_CORE},
+    {"rId3", REL_OFFICE "extended-properties", DOCX_PART_APP},
+};
+
+/* Document relationships: targets relative to word/. */
+static const relationship document_rels[] = {
+    {DOCX_RID_STYLES, REL_OFFICE "styles", "styles.xml"},
+    {DOCX_RID_SETTINGS, REL_OFFICE "settings", "settings.xml"},
+    {DOCX_RID_FOOTER, REL_OFFICE "footer", "footer1.xml"},
+};
+
+static int write_Default(xmlw *x, const char *extension, const char *type)
+{
+    return xmlw_start(x, "Default") || xmlw_attr(x, "Extension", extension) ||
+           xmlw_attr(x, "ContentType", type) || xmlw_end(x);
+}
+
+static int write_Override(xmlw *x, const char *part, const char *type)
+{
+    return xmlw_start(x, "Override") ||
+           xmlw_attrf(x, "PartName", "/%s", part) ||
+           xmlw_attr(x, "ContentType", type) || xmlw_end(x);
+}
+
+static int write_Types(xmlw *x, const doc_node *doc)
+{
+    (void)doc;
+    if (xmlw_start(x, "Types") || xmlw_attr(x, "xmlns", NS_CONTENT_TYPES) ||
+        write_Default(x, "rels",
+                      "application/vnd.openxmlformats-package.relationships+xml") ||
+        write_Default(x, "xml", "application/xml"))
+        return -1;
+    for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++)
+        if (write_Override(x, overrides[i].part, overrides[i].type))
+            return -1;
+    return xmlw_end(x);
+}
+
+static int write_Relationship(xmlw *x, const relationship *rel)
+{
+    return xmlw_start(x, "Relationship") || xmlw_attr(x, "Id", rel->id) ||
+           xmlw_attr(x, "Type", rel->type) ||
+           xmlw_attr(x, "Target", rel->target) || xmlw_end(x);
+}
+
+static int write_Relationships(xmlw *x, const relationship *rels, size_t n)
+{
+    if (xmlw_start(x, "Relationships") ||
+        xmlw_attr(x, "xmlns", NS_RELATIONSHIPS))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (write_Relationship(x, &rels[i]))
+            return -1;
+    return xmlw_end(x);
+}
+
+static int write_package_rels(xmlw *x, const doc_node *doc)
+{
+    (void)doc;
+    return write_Relationships(x, package_rels,
+                               sizeof package_rels / sizeof package_rels[0]);
+}
+
+static int write_document_rels(xmlw *x, const doc_node *doc)
+{
+    (void)doc;
+    return write_Relationships(x, document_rels,
+                               sizeof document_rels / sizeof document_rels[0]);
+}
+
+int docx_write_content_types(const doc_node *doc, void **data, size_t *len)
+{
+    return docx_write_part(doc, data, len, write_Types);
+}
+
+int docx_write_rels(const doc_node *doc, void **data, size_t *len)
+{
+    return docx_write_part(doc, data, len, write_package_rels);
+}
+
+int docx_write_document_rels(const doc_node *doc, void **data, size_t *len)
+{
+    return docx_write_part(doc, data, len, write_document_rels);
+}

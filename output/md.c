@@ -1,0 +1,187 @@
+/* Markdown rendering of the document tree, for review, diffs and tests.
+ * Pandoc's Markdown reads it back; everything from the tree is escaped
+ * so that a value is shown literally, never as markup. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+
+/* Characters that start markup somewhere in pandoc's Markdown. */
+static const char specials[] = "\\`*_[]<>#|$@^~&{}";
+
+static void put_escaped(FILE *f, const char *s)
+{
+    int line_start = 0;
+    for (; *s; s++) {
+        if (*s == '\n') {
+            fputs("\\\n", f);
+            line_start = 1;
+            continue;
+        }
+        if (line_start && (*s == '-' || *s == '+' || *s == ' ' ||
+                           (*s >= '0' && *s <= '9'))) {
+            /* A line that begins like a list item must stay text. */
+            if (*s != ' ')
+                fputc('\\', f);
+            else
+                continue;
+        }
+        line_start = 0;
+        if (*s == '\r')
+            continue;
+        if (strchr(specials, *s))
+            fputc('\\', f);
+        fputc(*s, f);
+    }
+}
+
+static void put_inlines(FILE *f, const doc_node *n)
+{
+    for (const doc_node *c = n->first; c; c = c->next) {
+        if (!doc_is_inline(c->kind))
+            continue;
+        /* Regional text is marked so a reviewer sees what the region wrote. */
+        if (c->kind == DOC_REGIONAL && *c->text)
+            fputc('_', f);
+        put_escaped(f, c->text);
+        if (c->kind == DOC_REGIONAL && *c->text)
+            fputc('_', f);
+    }
+}
+
+/* "1." or "a." opens an ordered list in pandoc's Markdown; our labels
+ * are text, so the dot is escaped. */
+static void put_label(FILE *f, const char *label)
+{
+    size_t len = strlen(label);
+    if (len && label[len - 1] == '.') {
+        fprintf(f, "%.*s\\. ", (int)(len - 1), label);
+        return;
+    }
+    put_escaped(f, label);
+    fputc(' ', f);
+}
+
+static void put_heading(FILE *f, int level, const doc_node *n)
+{
+    for (int i = 0; i < level; i++)
+        fputc('#', f);
+    fputc(' ', f);
+    if (n->label) {
+        put_escaped(f, n->label);
+        if (n->title)
+            fputc(' ', f);
+    }
+    if (n->title)
+        put_escaped(f, n->title);
+    fputs("\n\n", f);
+}
+
+static void put_blocks(FILE *f, const doc_node *n, int depth);
+
+static void put_item(FILE *f, const doc_node *n, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        fputs("    ", f);
+    fputs("- ", f);
+    if (n->label)
+        put_label(f, n->label);
+    put_inlines(f, n);
+    fputc('\n', f);
+    for (const doc_node *c = n->first; c; c = c->next)
+        if (c->kind == DOC_LIST)
+            for (const doc_node *i = c->first; i; i = i->next)
+                put_item(f, i, depth + 1);
+}
+
+static void put_block(FILE *f, const doc_node *n, int depth)
+{
+    switch (n->kind) {
+    case DOC_PART:
+    case DOC_ANNEX:
+        put_heading(f, 2, n);
+        put_blocks(f, n, depth);
+        break;
+    case DOC_ARTICLE:
+        put_heading(f, 3, n);
+        put_blocks(f, n, depth);
+        break;
+    case DOC_HEADING:
+        put_heading(f, n->number + 1, n);
+        break;
+    case DOC_PARAGRAPH:
+    case DOC_LID:
+        if (n->label)
+            put_label(f, n->label);
+        put_inlines(f, n);
+        fputs("\n\n", f);
+        for (const doc_node *c = n->first; c; c = c->next)
+            if (c->kind == DOC_LIST) {
+                for (const doc_node *i = c->first; i; i = i->next)
+                    put_item(f, i, 0);
+                fputc('\n', f);
+            }
+        break;
+    case DOC_LIST:
+        for (const doc_node *i = n->first; i; i = i->next)
+            put_item(f, i, 0);
+        fputc('\n', f);
+        break;
+    case DOC_SIGNATURES:
+        put_heading(f, 2, n);
+        put_blocks(f, n, depth);
+        break;
+    case DOC_SIGNATORY:
+        fputs("**Namens ", f);
+        put_escaped(f, n->sig->organisation);
+        fputs("**\n\n\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\n\n", f);
+        put_escaped(f, n->sig->name);
+        fputs("\\\n", f);
+        put_escaped(f, n->sig->function);
+        fputs("\n\n", f);
+        break;
+    default:
+        break;
+    }
+}
+
+static void put_blocks(FILE *f, const doc_node *n, int depth)
+{
+    for (const doc_node *c = n->first; c; c = c->next)
+        if (!doc_is_inline(c->kind))
+            put_block(f, c, depth);
+}
+
+int md_render(const doc_node *doc, out_buf *out, diag_list *diags)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    out->data = NULL;
+    out->len = 0;
+    if (!f) {
+        diag_system(diags, "onvoldoende geheugen voor Markdown");
+        return -1;
+    }
+    const doc_meta *m = doc->meta;
+    fputs("# ", f);
+    put_escaped(f, m->title ? m->title : "");
+    fputs("\n\n", f);
+    if (m->subtitle) {
+        fputc('_', f);
+        put_escaped(f, m->subtitle);
+        fputs("_\n\n", f);
+    }
+    put_blocks(f, doc, 0);
+    int err = ferror(f);
+    if (fclose(f) || err) {
+        free(data);
+        diag_system(diags, "schrijven van Markdown mislukt");
+        return -1;
+    }
+    out->data = (unsigned char *)data;
+    out->len = len;
+    return 0;
+}
