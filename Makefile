@@ -30,16 +30,19 @@ MODEL    := model/landelijk-model.yaml
 
 all: build/afspraken
 
-# Installs only what is missing, so a second run is quick and offline.
-deps:
-	@missing=$$(for p in $(BUILD_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+# Installs only the Debian packages that are missing, so a second run is
+# quick and needs no network.
+define install-missing
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+endef
+
+deps:
+	$(call install-missing,$(BUILD_DEBS))
 
 test-deps: deps
-	@missing=$$(for p in $(TEST_DEBS) $(BENCH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	$(call install-missing,$(TEST_DEBS) $(BENCH_DEBS))
 
 build/obj/%.o: %.c $(wildcard generator/*.h output/*.h)
 	@mkdir -p $(dir $@)
@@ -49,8 +52,9 @@ build/afspraken: $(OBJ) build/obj/generator/main.o
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # The example region's documents, for a first look.
-example: deps build/afspraken
-	build/afspraken genereer regions/voorbeeld.yaml --model $(MODEL) -o out/voorbeeld
+example: deps
+	$(MAKE) build/afspraken
+	build/afspraken genereer regions/voorbeeld.yaml
 
 build/san/%.o: %.c $(wildcard generator/*.h output/*.h)
 	@mkdir -p $(dir $@)
@@ -59,22 +63,23 @@ build/san/%.o: %.c $(wildcard generator/*.h output/*.h)
 build/san/test_%: tests/unit/test_%.c $(SAN_OBJ) tests/unit/fixtures.h
 	$(CC) $(CFLAGS) -O1 $(SAN) $(PKG_CFLAGS) -Igenerator -Ioutput -o $@ $< $(SAN_OBJ) $(PKG_LIBS) -lcmocka
 
-build/san/afspraken: $(SAN_OBJ) build/san/generator/main.o
+build/afspraken-san: $(SAN_OBJ) build/san/generator/main.o
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $$t || fail=1; done; exit $$fail
 
-functional: build/afspraken build/san/afspraken
+functional: build/afspraken build/afspraken-san
 	tests/functional/run.sh
 
 check: test-deps
-	$(MAKE) all build/san/afspraken $(UNIT_BIN)
+	$(MAKE) all build/afspraken-san $(UNIT_BIN)
 	$(MAKE) unit
 	$(MAKE) functional
 
-bench: test-deps build/afspraken
+bench: test-deps
+	$(MAKE) build/afspraken
 	bench/run.sh
 
 install: build/afspraken

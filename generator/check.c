@@ -21,6 +21,7 @@ typedef struct {
 typedef struct {
     const model *m;
     diag_list *diags;
+    int all_combinations;
     size_t *field_uses, *spot_uses, *term_uses;
     pcre2_code *terms_re;
     pcre2_match_data *md;
@@ -62,7 +63,7 @@ static const char *cond_text(const condition *c, char *buf, size_t size)
 
 static void need(checker *k, const guard *g, const condition *c, const token *t, const char *what)
 {
-    if (implied(g, c))
+    if (!k->all_combinations || implied(g, c))
         return;
     char buf[160];
     diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column,
@@ -134,7 +135,7 @@ static void check_ref(checker *k, const guard *g, const token *t)
     const char *opt = optional_value_in(m, &lid->text);
     if (!opt && target != lid)
         opt = optional_value_in(m, &target->text);
-    if (opt)
+    if (opt && k->all_combinations)
         diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column,
                    "Maak het veld verplicht of geef het een standaardwaarde.",
                    "'%s' verwijst naar tekst die wegvalt als '%s' niet is ingevuld", t->text, opt);
@@ -364,9 +365,9 @@ static void check_unique(checker *k)
     }
 }
 
-void model_check(const model *m, diag_list *diags)
+void model_check(const model *m, int all_combinations, diag_list *diags)
 {
-    checker k = {.m = m, .diags = diags};
+    checker k = {.m = m, .diags = diags, .all_combinations = all_combinations};
     k.field_uses = calloc(m->n_fields + 1, sizeof *k.field_uses);
     k.spot_uses = calloc(m->n_spots + 1, sizeof *k.spot_uses);
     k.term_uses = calloc(m->n_terms + 1, sizeof *k.term_uses);

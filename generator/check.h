@@ -14,8 +14,11 @@
  * of optional articles or some unfilled optional value would leave
  * dangling. The last is proved from the conditions on each use and each
  * target (alleen_als and the enclosing optional article), so it holds
- * for all combinations at once. */
-void model_check(const model *m, diag_list *diags);
+ * for all combinations at once; that last part only when
+ * all_combinations is set. Generating one region skips it: the assembler
+ * checks that region's own combination exactly, and a model meant for
+ * other regions need not stop this one. */
+void model_check(const model *m, int all_combinations, diag_list *diags);
 
 /* Writes the parts, articles (numbered as if every optional article were
  * kept), fields, regional text spots and annexes in Dutch. */

@@ -117,7 +117,7 @@ static char *find_model(const char *given)
 }
 
 /* Loads and checks the model; NULL when it cannot be used. */
-static model *open_model(const options *o, diag_list *d)
+static model *open_model(const options *o, int all_combinations, diag_list *d)
 {
     char *path = find_model(o->model_path);
     if (!path) {
@@ -127,7 +127,7 @@ static model *open_model(const options *o, diag_list *d)
     model *m = model_load(path, d);
     free(path);
     if (m && !diag_error_count(d))
-        model_check(m, d);
+        model_check(m, all_combinations, d);
     if (m && diag_error_count(d)) {
         model_free(m);
         return NULL;
@@ -218,7 +218,7 @@ static int cmd_generate(const options *o)
         return usage_error("%s", "genereer verwacht precies één regiobestand");
     if (parse_formats(o->formats ? o->formats : "odt,docx,md", wanted))
         return EXIT_INPUT;
-    model *m = open_model(o, &d);
+    model *m = open_model(o, 0, &d);
     region *r = m ? region_load(o->files[0], &d) : NULL;
     doc_node *doc = NULL;
     char *slug = NULL, *dir = NULL;
@@ -267,7 +267,7 @@ static int cmd_generate(const options *o)
 static int cmd_check(const options *o)
 {
     diag_list d = {0};
-    model *m = open_model(o, &d);
+    model *m = open_model(o, 1, &d);
     for (int i = 0; m && i < o->n_files; i++) {
         size_t before = diag_error_count(&d);
         region *r = region_load(o->files[i], &d);
@@ -288,7 +288,7 @@ static int cmd_check(const options *o)
 static int cmd_model(const options *o)
 {
     diag_list d = {0};
-    model *m = open_model(o, &d);
+    model *m = open_model(o, 1, &d);
     if (m)
         model_describe(m, stdout);
     model_free(m);
@@ -298,7 +298,7 @@ static int cmd_model(const options *o)
 static int cmd_init(const options *o)
 {
     diag_list d = {0};
-    model *m = open_model(o, &d);
+    model *m = open_model(o, 1, &d);
     if (m)
         starter_write(m, o->region_name, stdout);
     model_free(m);

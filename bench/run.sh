@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# make bench: times afspraken generating the example region as ODT + DOCX,
+# side by side with pandoc turning our Markdown rendering of the same
+# document into DOCX, and compares with the targets. A measurement, not a
+# test: exits 0 whether or not a target is met, non-zero if a command fails.
+# Run from the repository root. BENCH_REGIO, BENCH_MODEL, BENCH_RUNS and
+# BENCH_PANDOC_RUNS override the defaults (e.g. to try another region).
+set -euo pipefail
+export LC_ALL=C
+
+bin=build/afspraken
+regio=${BENCH_REGIO:-regions/voorbeeld.yaml}
+runs=${BENCH_RUNS:-200}
+pandoc_runs=${BENCH_PANDOC_RUNS:-20}
+model=()
+if [[ -n ${BENCH_MODEL:-} ]]; then model=(--model "$BENCH_MODEL"); fi
+
+for tool in "$bin" pandoc /usr/bin/time; do
+    command -v "$tool" >/dev/null ||
+        { echo "bench: $tool ontbreekt (make build/afspraken test-deps)" >&2; exit 3; }
+done
+
+tmp=$(mktemp -d /tmp/afspraken-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+declare -A ms kib
+
+# measure NAME N CMD...: runs CMD once to warm up, then N times timed (wall
+# clock, $EPOCHREALTIME, so no extra process inside the interval) and 3 times
+# under GNU time. Sets ms[NAME] (median, ms) and kib[NAME] (peak RSS, KiB).
+measure() {
+    local name=$1 n=$2 i t0 t1 rss=0 times=()
+    shift 2
+    "$@" >/dev/null
+    for ((i = 0; i < n; i++)); do
+        t0=${EPOCHREALTIME/./}
+        "$@" >/dev/null
+        t1=${EPOCHREALTIME/./}
+        times+=($((t1 - t0)))
+    done
+    ms[$name]=$(printf '%s\n' "${times[@]}" | sort -n |
+        awk '{ t[NR] = $1 } END { print (t[int((NR + 1) / 2)] + t[int(NR / 2) + 1]) / 2000 }')
+    for i in 1 2 3; do
+        /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null
+        rss=$(( $(<"$tmp/rss") > rss ? $(<"$tmp/rss") : rss ))
+    done
+    kib[$name]=$rss
+}
+
+# nl NUMBER DECIMALS: a number with a Dutch decimal comma.
+nl() { printf "%.${2}f" "$1" | tr . ,; }
+
+# target TEXT VALUE CONDITION: one line of the comparison with a target.
+target() {
+    local verdict="doel niet gehaald"
+    if awk "BEGIN { exit !($3) }"; then verdict="doel gehaald"; fi
+    printf '  %-28s %12s   %s\n' "$1" "$2" "$verdict"
+}
+
+"$bin" genereer "$regio" "${model[@]}" --formaat md -o "$tmp/md" >/dev/null
+md=("$tmp"/md/*.md)
+
+measure afspraken "$runs" "$bin" genereer "$regio" "${model[@]}" --formaat odt,docx -o "$tmp/uit"
+measure pandoc "$pandoc_runs" pandoc -f markdown -t docx -o "$tmp/pandoc.docx" "${md[0]}"
+
+a_ms=${ms[afspraken]} p_ms=${ms[pandoc]}
+a_mib=$(awk "BEGIN { print ${kib[afspraken]} / 1024 }")
+p_mib=$(awk "BEGIN { print ${kib[pandoc]} / 1024 }")
+ratio=$(awk "BEGIN { print $p_ms / $a_ms }")
+pandoc_version=$(pandoc --version)
+
+echo "Benchmark afspraken: $regio"
+echo
+printf '  %-30s %8s %12s %12s\n' "" "runs" "mediaan" "piek-RSS"
+printf '  %-30s %8d %9s ms %8s MiB\n' \
+    "afspraken (odt + docx)" "$runs" "$(nl "$a_ms" 2)" "$(nl "$a_mib" 1)" \
+    "${pandoc_version%%$'\n'*} (md → docx)" "$pandoc_runs" "$(nl "$p_ms" 2)" "$(nl "$p_mib" 1)"
+echo
+echo "  afspraken is $(nl "$ratio" 0)× sneller dan pandoc"
+for f in "$tmp"/uit/*; do
+    printf '  %-30s %8s KiB\n' "${f##*/}" "$(nl "$(awk "BEGIN { print $(stat -c %s "$f") / 1024 }")" 1)"
+done
+echo
+echo "Doelen per regio (odt + docx):"
+target "tijd ≤ 10 ms" "$(nl "$a_ms" 2) ms" "$a_ms <= 10"
+target "geheugen ≤ 16 MiB" "$(nl "$a_mib" 1) MiB" "${kib[afspraken]} <= 16384"
+target "≥ 30× sneller dan pandoc" "$(nl "$ratio" 0)×" "$ratio >= 30"

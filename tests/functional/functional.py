@@ -1,0 +1,546 @@
+"""Functional tests: run build/afspraken as a user would and check what it
+writes with readers we did not write (xmllint with the OASIS schemas,
+LibreOffice, pandoc, python-docx, odfpy, zipfile, PyYAML).
+
+Run from the repository root: /usr/bin/python3 tests/functional/functional.py
+The last line is "N passed, N failed"; the exit code is 1 when any failed.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+import zipfile
+
+import docx
+import yaml
+from odf import opendocument, teletype
+from odf.namespaces import TEXTNS
+from odf.text import H
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.environ.get("AFSPRAKEN", os.path.join(ROOT, "build", "afspraken"))
+MODEL = os.path.join(ROOT, "model", "landelijk-model.yaml")
+MINI_MODEL = os.path.join(ROOT, "tests", "data", "mini-model.yaml")
+MINI_REGION = os.path.join(ROOT, "tests", "data", "mini-region.yaml")
+SCHEMAS = os.path.join(ROOT, "..", "shared", "schemas", "odf-1.3")
+REGIONS = sorted(
+    os.path.join(ROOT, "regions", f)
+    for f in os.listdir(os.path.join(ROOT, "regions"))
+    if f.endswith(".yaml")
+)
+
+TMP = tempfile.mkdtemp(prefix="afspraken-test-")
+results = {"passed": 0, "failed": 0}
+
+
+def test(fn):
+    """Runs fn as one test, counting and reporting its outcome."""
+    try:
+        fn()
+    except Exception:  # noqa: BLE001 - every failure is reported the same way
+        results["failed"] += 1
+        print(f"FOUT  {fn.__name__}")
+        traceback.print_exc(limit=3)
+    else:
+        results["passed"] += 1
+        print(f"goed  {fn.__name__}")
+    return fn
+
+
+def run(*args, env=None, cwd=ROOT):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([BIN, *args], capture_output=True, text=True, env=e, cwd=cwd)
+
+
+def generate(region, out, model=None, formats="odt,docx,md", env=None):
+    args = ["genereer", region, "-o", out, "--formaat", formats]
+    if model:
+        args += ["--model", model]
+    p = run(*args, env=env)
+    assert p.returncode == 0, f"genereer {region}: {p.returncode}\n{p.stderr}"
+    return {f: os.path.join(out, n) for n in os.listdir(out) for f in [n.rsplit(".", 1)[1]]}
+
+
+def load_yaml(path):
+    with open(path, encoding="utf-8") as f:
+        return yaml.load(f, Loader=yaml.BaseLoader)  # every scalar as text
+
+
+def expected_articles(model_path, region_path):
+    """The oracle: kept articles with their final numbers, computed from the
+    YAML files by this test, independently of the C engine."""
+    m, r = load_yaml(model_path), load_yaml(region_path)
+    choices = r.get("optionele_artikelen") or {}
+    kept, dropped, n = [], [], 0
+    for part in m["delen"]:
+        for a in part["artikelen"]:
+            if a.get("optioneel") == "ja" and choices.get(a["id"], "ja") == "nee":
+                dropped.append(a["titel"])
+            elif a.get("genummerd", "ja") == "ja":
+                n += 1
+                kept.append(f"Artikel {n} {a['titel']}")
+    return kept, dropped
+
+
+def odt_member(path, name):
+    with zipfile.ZipFile(path) as z:
+        return z.read(name)
+
+
+def odt_headings(path, level):
+    doc = opendocument.load(path)
+    return [
+        teletype.extractText(h)
+        for h in doc.getElementsByType(H)
+        if h.getAttrNS(TEXTNS, "outline-level") == str(level)
+    ]
+
+
+def docx_headings(path, style):
+    return [p.text for p in docx.Document(path).paragraphs if p.style.name == style]
+
+
+def pandoc_text(path, fmt):
+    p = subprocess.run(["pandoc", "-f", fmt, "-t", "plain", "--wrap=none", path],
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    return p.stdout
+
+
+def assert_in_order(needles, haystack, what):
+    at = 0
+    for n in needles:
+        i = haystack.find(n, at)
+        assert i >= 0, f"{what}: '{n}' ontbreekt of staat niet op volgorde"
+        at = i + len(n)
+
+
+def check_odf_schema(odt, where):
+    d = os.path.join(TMP, where)
+    with zipfile.ZipFile(odt) as z:
+        z.extractall(d)
+        first = z.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    doc_rng = os.path.join(SCHEMAS, "OpenDocument-v1.3-schema.rng")
+    man_rng = os.path.join(SCHEMAS, "OpenDocument-v1.3-manifest-schema.rng")
+    for part, rng in [("content.xml", doc_rng), ("styles.xml", doc_rng),
+                      ("meta.xml", doc_rng), ("META-INF/manifest.xml", man_rng)]:
+        p = subprocess.run(["xmllint", "--noout", "--relaxng", rng, os.path.join(d, part)],
+                           capture_output=True, text=True)
+        assert p.returncode == 0, f"{odt} {part}: {p.stderr[-2000:]}"
+
+
+# ---------------------------------------------------------------- documents
+
+generated = {}  # region path -> {format: path}
+
+
+def all_regions():
+    return [(r, None) for r in REGIONS] + [(MINI_REGION, MINI_MODEL)]
+
+
+@test
+def every_region_generates_three_formats():
+    assert len(REGIONS) >= 3, "verwacht ten minste drie voorbeeldregio's"
+    for i, (region, model) in enumerate(all_regions()):
+        files = generate(region, os.path.join(TMP, f"gen{i}"), model)
+        assert set(files) == {"odt", "docx", "md"}, files
+        generated[region] = files
+
+
+@test
+def odt_is_valid_odf_1_3():
+    for i, files in enumerate(generated.values()):
+        check_odf_schema(files["odt"], f"odf{i}")
+        assert b'office:version="1.3"' in odt_member(files["odt"], "content.xml")
+
+
+@test
+def odt_and_docx_declare_dutch_and_a4():
+    for files in generated.values():
+        styles = odt_member(files["odt"], "styles.xml").decode()
+        assert 'fo:language="nl"' in styles and 'fo:country="NL"' in styles
+        assert 'fo:page-width="21cm"' in styles or 'fo:page-width="210mm"' in styles
+        d = docx.Document(files["docx"])
+        sec = d.sections[0]
+        assert abs(sec.page_width.mm - 210) < 1 and abs(sec.page_height.mm - 297) < 1
+        assert d.core_properties.language == "nl-NL"
+        with zipfile.ZipFile(files["docx"]) as z:
+            assert 'w:val="nl-NL"' in z.read("word/styles.xml").decode()
+
+
+@test
+def documents_carry_title_and_model_version():
+    for region, files in generated.items():
+        model = load_yaml(MINI_MODEL if region == MINI_REGION else MODEL)
+        version = model["model"]["versie"]
+        props = docx.Document(files["docx"]).core_properties
+        assert props.title, "DOCX zonder titel"
+        assert version in (props.keywords or "") + (props.description or "")
+        meta = odt_member(files["odt"], "meta.xml").decode()
+        assert f"<dc:title>{escape(props.title)}</dc:title>" in meta
+        assert version in meta
+
+
+def escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@test
+def every_kept_article_in_order_in_every_reader():
+    for region, files in generated.items():
+        model = MINI_MODEL if region == MINI_REGION else MODEL
+        kept, dropped = expected_articles(model, region)
+        assert odt_headings(files["odt"], 2)[: len(kept) + 1], "ODT zonder artikelkoppen"
+        assert [h for h in odt_headings(files["odt"], 2) if h.startswith("Artikel")] == kept
+        assert [h for h in docx_headings(files["docx"], "Heading 2")
+                if h.startswith("Artikel")] == kept
+        for fmt, path in [("odt", files["odt"]), ("docx", files["docx"]),
+                          ("markdown", files["md"])]:
+            text = pandoc_text(path, fmt)
+            assert_in_order(kept, text, f"{os.path.basename(region)} via pandoc {fmt}")
+            for title in dropped:
+                assert not re.search(rf"Artikel \d+ {re.escape(title)}\n", text), \
+                    f"weggelaten artikel '{title}' staat in {path}"
+            assert "{{" not in text.replace("{{veld:zvh_naam}}", ""), "onopgeloste opmaak"
+
+
+@test
+def libreoffice_converts_both_formats_to_pdf():
+    out = os.path.join(TMP, "pdf")
+    docs = [f[k] for f in generated.values() for k in ("odt", "docx")]
+    # Copies with unique names: several regions may share a file name.
+    srcs = []
+    for i, d in enumerate(docs):
+        dst = os.path.join(TMP, "lo", f"{i}-{os.path.basename(d)}")
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy(d, dst)
+        srcs.append(dst)
+    profile = "file://" + os.path.join(TMP, "lo-profile")
+    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", out, *srcs],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    for s in srcs:
+        pdf = os.path.join(out, os.path.basename(s).rsplit(".", 1)[0] + ".pdf")
+        assert os.path.exists(pdf), f"geen PDF voor {s}"
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                              text=True).stdout
+        assert "Artikel 1" in text and "Ondertekening" in text, f"{pdf} mist tekst"
+
+
+@test
+def values_are_printed_literally():
+    files = generated[MINI_REGION]
+    for fmt, path in [("odt", files["odt"]), ("docx", files["docx"]),
+                      ("markdown", files["md"])]:
+        text = pandoc_text(path, fmt)
+        for literal in ["Stichting {{veld:zvh_naam}} [[Deelnemer]]", "!!str <b>B</b>",
+                        "Testregio & <Omstreken>", "Sinds 2009 <samen> & verder."]:
+            assert literal in text.replace("\n", " ") or literal in text, \
+                f"'{literal}' niet letterlijk in {fmt}"
+
+
+# ---------------------------------------------------- dropping and numbering
+
+def mini_variant(name, **choices):
+    """A copy of the mini region with other optional-article choices."""
+    r = open(MINI_REGION, encoding="utf-8").read()
+    for art, keep in choices.items():
+        r = re.sub(rf"(\n  {art}:) \w+", rf"\1 {keep}", r)
+    path = os.path.join(TMP, f"{name}.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(r)
+    return path
+
+
+def texts_of(files):
+    return {fmt: pandoc_text(files[k], fmt)
+            for fmt, k in [("odt", "odt"), ("docx", "docx"), ("markdown", "md")]}
+
+
+@test
+def dropping_an_article_renumbers_and_updates_references():
+    full = texts_of(generated[MINI_REGION])
+    less = texts_of(generate(mini_variant("zonder-extra", extra="nee"),
+                             os.path.join(TMP, "zonder-extra"), MINI_MODEL))
+    for fmt in full:
+        a, b = full[fmt], less[fmt]
+        assert "Artikel 3 De Stuurgroep" in a and "Artikel 2 De Stuurgroep" in b, fmt
+        assert "Extra overleg" not in b, fmt
+        # Every reference follows the article to its new number.
+        assert "Stuurgroep: het overleg van artikel 3;" in a
+        assert "Stuurgroep: het overleg van artikel 2;" in b
+        assert "zie artikel 3, tweede lid en bijlage 1" in a
+        assert "zie artikel 2, tweede lid en bijlage 1" in b
+        assert "Zie ook artikel 3, tweede lid, onder a." in a
+        assert "Zie ook artikel 2, tweede lid, onder a." in b
+        assert "geldt artikel 4." in a and "geldt artikel 3." in b
+
+
+@test
+def dropping_regionale_diensten_removes_definition_lid_and_annex():
+    t = texts_of(generate(mini_variant("zonder-diensten", diensten="nee"),
+                          os.path.join(TMP, "zonder-diensten"), MINI_MODEL))
+    for fmt, text in t.items():
+        assert "Regionale Dienst" not in text, fmt
+        assert "Bijlage 2" not in text and "Bijlage 1 Lijst van Deelnemers" in text, fmt
+        assert "Artikel 4 Duur" in text, fmt
+
+
+# ------------------------------------------------------ determinism, safety
+
+@test
+def same_input_gives_identical_bytes_in_any_time_zone():
+    a = generate(MINI_REGION, os.path.join(TMP, "det-a"), MINI_MODEL)
+    b = generate(MINI_REGION, os.path.join(TMP, "det-b"), MINI_MODEL,
+                 env={"TZ": "Pacific/Kiritimati"})
+    for fmt in a:
+        assert open(a[fmt], "rb").read() == open(b[fmt], "rb").read(), fmt
+    for region in REGIONS:
+        c = generate(region, os.path.join(TMP, "det-c"))
+        for fmt, path in c.items():
+            assert open(path, "rb").read() == open(generated[region][fmt], "rb").read()
+        shutil.rmtree(os.path.join(TMP, "det-c"))
+
+
+@test
+def source_date_epoch_sets_the_zip_dates():
+    f = generate(MINI_REGION, os.path.join(TMP, "sde"), MINI_MODEL,
+                 env={"SOURCE_DATE_EPOCH": "1735732800"})  # 2025-01-01 12:00 UTC
+    for k in ("odt", "docx"):
+        with zipfile.ZipFile(f[k]) as z:
+            assert {i.date_time[:4] for i in z.infolist()} == {(2025, 1, 1, 12)}, k
+
+
+@test
+def failed_run_leaves_earlier_documents_intact():
+    out = os.path.join(TMP, "atomic")
+    files = generate(MINI_REGION, out, MINI_MODEL)
+    before = {k: open(v, "rb").read() for k, v in files.items()}
+    bad = os.path.join(TMP, "kapot.yaml")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write(open(MINI_REGION, encoding="utf-8").read().replace("ingang: 2026-02-01",
+                                                                   "ingang: 2026-02-30"))
+    p = run("genereer", bad, "-o", out, "--model", MINI_MODEL)
+    assert p.returncode == 2, p.returncode
+    assert sorted(os.listdir(out)) == sorted(os.path.basename(v) for v in files.values())
+    for k, v in files.items():
+        assert open(v, "rb").read() == before[k], k
+
+
+@test
+def unwritable_output_is_a_system_error_and_writes_nothing():
+    blocker = os.path.join(TMP, "geen-map")
+    open(blocker, "w").close()
+    p = run("genereer", MINI_REGION, "--model", MINI_MODEL, "-o",
+            os.path.join(blocker, "sub"))
+    assert p.returncode == 3, (p.returncode, p.stderr)
+    assert "kan map" in p.stderr
+
+
+# ------------------------------------------------------------- input errors
+
+def mini_with(old, new):
+    src = open(MINI_REGION, encoding="utf-8").read()
+    assert old in src, old
+    path = os.path.join(TMP, "fout.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(src.replace(old, new, 1))
+    return path
+
+
+# (what to change in the mini region, expected line:column and message, hint)
+ERRORS = [
+    ("zvh_naam: Huis", "zvh_nam: Huis", "21:3: fout: onbekend veld 'zvh_nam'",
+     "Bedoelde u 'zvh_naam'?"),
+    ("  ingang: 2026-02-01\n", "", "20:1: fout: verplicht veld 'ingang' (datum) ontbreekt", None),
+    ("  extra: ja", "  extr: ja", "18:3: fout: onbekend artikel 'extr'", "Bedoelde u 'extra'?"),
+    ("  extra: ja", "  stuurgroep: nee",
+     "18:3: fout: artikel 'stuurgroep' is niet optioneel en kan niet worden weggelaten", None),
+    ("velden:\n", "velden:\n  vergaderingen: veel\n",
+     "21:18: fout: 'veel' is geen geheel getal (veld 'vergaderingen')", None),
+    ("velden:\n", "velden:\n  vergaderingen: 40\n",
+     "21:18: fout: 40 ligt buiten de grenzen van veld 'vergaderingen': van 2 tot en met 12", None),
+    ("velden:\n", "velden:\n  besluit: meerderheld\n",
+     "21:12: fout: 'meerderheld' is geen keuze van veld 'besluit'", "Bedoelde u 'meerderheid'?"),
+    ("ingang: 2026-02-01", "ingang: 2026-02-30",
+     "22:11: fout: '2026-02-30' is geen geldige datum (veld 'ingang')", None),
+    ("  gemeenten:\n", "  gemeenten: Gemeente Aa\n  oud:\n",
+     "23:14: fout: veld 'gemeenten' verwacht een lijst", None),
+    ("deelnemers:", "deelnemer:", "6:1: fout: onbekende sleutel 'deelnemer' in het regiobestand",
+     "Bedoelde u 'deelnemers'?"),
+    ("beheerorganisatie: Gemeente Aa", "beheerorganisatie: Gemeente Aaa",
+     "2:20: fout: Beheerorganisatie 'Gemeente Aaa' is geen van de Deelnemers",
+     "Bedoelde u 'Gemeente Aa'?"),
+    ("      functie: burgemeester", "      functie: [burgemeester",
+     "fout: ongeldige YAML", None),
+    ("    wgs: eerste lid", "   wgs: eerste lid", "fout: ongeldige YAML", None),
+    ("      functie: directeur", '      functie: "direc\\x01teur"',
+     "16:16: fout: 'functie' in 'ondertekenaar' bevat een teken dat niet in een document mag staan",
+     None),
+    ("regio: Testregio", "regio: !!binary Testregio", None, None),
+]
+
+
+@test
+def every_input_error_class_is_reported_with_position_and_exit_2():
+    for old, new, expected, hint in ERRORS:
+        path = mini_with(old, new)
+        p = run("genereer", path, "--model", MINI_MODEL, "-o", os.path.join(TMP, "nooit"))
+        if expected is None:
+            # A YAML tag is not evaluated: the value is taken as text.
+            assert p.returncode == 0, p.stderr
+            continue
+        assert p.returncode == 2, f"{new!r}: exit {p.returncode}\n{p.stderr}"
+        assert f"{path}:{expected}" in p.stderr, f"{new!r}: verwacht '{expected}' in:\n{p.stderr}"
+        if hint:
+            assert hint in p.stderr, f"{new!r}: verwacht hint '{hint}'"
+        assert not os.path.exists(os.path.join(TMP, "nooit")), "schreef toch een document"
+
+
+@test
+def controleer_reports_every_problem_in_one_run():
+    src = open(MINI_REGION, encoding="utf-8").read()
+    src = src.replace("extra: ja", "extr: ja").replace("ingang: 2026-02-01", "ingang: morgen")
+    src = src.replace("zvh_naam: Huis", "zvh_nam: Huis")
+    path = os.path.join(TMP, "veel-fouten.yaml")
+    open(path, "w", encoding="utf-8").write(src)
+    p = run("controleer", path, "--model", MINI_MODEL)
+    assert p.returncode == 2
+    lines = [l for l in p.stderr.splitlines() if ": fout: " in l]
+    assert len(lines) >= 4, p.stderr  # unknown article, unknown field, bad date, missing zvh_naam
+    assert [int(l.split(":")[1]) for l in lines] == sorted(int(l.split(":")[1]) for l in lines)
+
+
+@test
+def reference_into_a_dropped_article_is_an_error():
+    model = open(MINI_MODEL, encoding="utf-8").read().replace(
+        '"Als [[Regionale Diensten]] worden uitgevoerd, geldt {{art:diensten}}."\n'
+        "            alleen_als: diensten",
+        '"Zie voor overleg {{art:extra}}."')
+    mpath = os.path.join(TMP, "losse-verwijzing.yaml")
+    open(mpath, "w", encoding="utf-8").write(model)
+    region = mini_variant("zonder-extra-2", extra="nee")
+    p = run("genereer", region, "--model", mpath, "-o", os.path.join(TMP, "nooit2"))
+    assert p.returncode == 2, p.stderr
+    assert f"{region}:18:3: fout: artikel 'extra' wordt weggelaten, maar de tekst op {mpath}:" \
+        in p.stderr, p.stderr
+    # The model check sees the same problem for every region at once.
+    p = run("controleer", "--model", mpath)
+    assert p.returncode == 2 and "'{{art:extra}}' verwijst naar een optioneel artikel" in p.stderr, \
+        p.stderr
+
+
+# ------------------------------------------------------------------ the model
+
+@test
+def national_model_passes_the_model_check():
+    p = run("controleer")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "model: in orde"
+
+
+@test
+def model_check_fails_on_a_broken_copy():
+    src = open(MODEL, encoding="utf-8").read()
+    first_term = re.search(r"\[\[([^\]]+)\]\]", src.split("delen:", 1)[1]).group(1)
+    broken = src.replace(f"[[{first_term}]]", first_term)
+    path = os.path.join(TMP, "kapot-model.yaml")
+    open(path, "w", encoding="utf-8").write(broken)
+    p = run("controleer", "--model", path)
+    assert p.returncode == 2
+    assert f"fout: begrip '{first_term}' staat zonder [[ ]] in de tekst" in p.stderr, p.stderr
+
+
+@test
+def model_lists_articles_per_part_and_annexes():
+    p = run("model")
+    assert p.returncode == 0, p.stderr
+    parts = re.findall(r"^Deel ([A-F])  ", p.stdout, re.M)
+    assert parts == list("ABCDEF"), parts
+    articles = re.findall(r"^  artikel +(\d+) ", p.stdout, re.M)
+    assert 30 <= len(articles) <= 45, len(articles)
+    assert [int(a) for a in articles] == list(range(1, len(articles) + 1))
+    assert p.stdout.count("[optioneel]") >= 5
+    annexes = p.stdout.split("\nBijlagen\n", 1)[1]
+    assert "geheimhouding" in annexes.lower() and "Deelnemers" in annexes
+
+
+@test
+def national_model_has_what_the_toelichting_describes():
+    m = load_yaml(MODEL)
+    types = {f["type"] for f in m["velden"]}
+    assert types == {"tekst", "getal", "datum", "keuze", "organisaties", "lijst"}, types
+    ids = {a["id"] for p in m["delen"] for a in p["artikelen"]}
+    for must in ["definities", "stuurgroep", "pga-overleg", "datalekken", "regionale-diensten",
+                 "geprioriteerde-casussen", "netwerkpartners", "stuurgroep-breder-netwerk",
+                 "bureau-breder-netwerk"]:
+        assert must in ids, must
+    assert len(m.get("regionaal", [])) >= 3
+
+
+# --------------------------------------------------------------- init, cli
+
+@test
+def init_gives_a_file_that_generates_once_required_values_are_filled():
+    p = run("init", "--regio", "Zorg & Veiligheid 's-Hertogenbosch")
+    assert p.returncode == 0, p.stderr
+    starter = os.path.join(TMP, "nieuw.yaml")
+    open(starter, "w", encoding="utf-8").write(p.stdout)
+    q = run("controleer", starter)
+    assert q.returncode == 2, "een leeg beginbestand hoort niet te slagen"
+    fill = {"tekst": "Gemeente Voorbeeld", "datum": "2026-03-01", "getal": "3"}
+    lines = []
+    for line in p.stdout.splitlines():
+        m = re.match(r"^(\s*)([a-z_]+):\s+# VERPLICHT \((\w+)\)", line)
+        if m and m.group(3) in ("organisaties", "lijst"):
+            line = f"{m.group(1)}{m.group(2)}:\n{m.group(1)}  - Gemeente Voorbeeld"
+        elif m:
+            line = f"{m.group(1)}{m.group(2)}: {fill[m.group(3)]}"
+        lines.append(line)
+    open(starter, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    files = generate(starter, os.path.join(TMP, "init-out"))
+    assert set(files) == {"odt", "docx", "md"}
+    assert "Zorg & Veiligheid 's-Hertogenbosch" in pandoc_text(files["docx"], "docx")
+
+
+@test
+def help_and_usage_errors_are_dutch():
+    p = run("--help")
+    assert p.returncode == 0 and "Gebruik:" in p.stdout and "genereer" in p.stdout
+    p = run("genereer")
+    assert p.returncode == 2 and "precies één regiobestand" in p.stderr
+    p = run("maak")
+    assert p.returncode == 2 and "onbekende opdracht 'maak'" in p.stderr
+    p = run("genereer", MINI_REGION, "--formaat", "pdf", "--model", MINI_MODEL)
+    assert p.returncode == 2 and "onbekend formaat 'pdf'" in p.stderr
+    p = run("genereer", os.path.join(TMP, "bestaat-niet.yaml"))
+    assert p.returncode == 2 and "kan het bestand niet openen" in p.stderr
+
+
+@test
+def install_puts_binary_model_and_man_page_in_place():
+    prefix = os.path.join(TMP, "prefix")
+    p = subprocess.run(["make", "-s", "install", f"PREFIX={prefix}"], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert os.path.exists(os.path.join(prefix, "share", "man", "man1", "afspraken.1"))
+    installed = os.path.join(prefix, "bin", "afspraken")
+    # Run from elsewhere: the installed binary must find its own model.
+    q = subprocess.run([installed, "model"], capture_output=True, text=True, cwd=TMP)
+    assert q.returncode == 0 and "Deel A" in q.stdout, q.stderr
+
+
+if __name__ == "__main__":
+    try:
+        print(f"{results['passed']} passed, {results['failed']} failed")
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
+    sys.exit(1 if results["failed"] else 0)
