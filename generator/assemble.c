@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "assemble.h"
 
+#include <errno.h>
 #include <libxml/hash.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 /* A field's value as the document shows it. */
 typedef struct {
     int set;
+    int given;         /* the region wrote a value, valid or not */
     char *text;        /* rendered text (malloc'd) */
     const char *key;   /* FIELD_CHOICE: the chosen key */
     char **items;      /* list fields: the items as given */
@@ -153,15 +155,16 @@ static int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos 
         break;
     case FIELD_NUMBER: {
         char *end;
+        errno = 0;
         long v = strtol(raw, &end, 10);
         if (!*raw || *end) {
             input_error(c, pos, "Schrijf een geheel getal, zonder eenheid.",
                         "'%s' is geen geheel getal (veld '%s')", raw, f->id);
             return -1;
         }
-        if (v < f->min || v > f->max) {
-            input_error(c, pos, NULL, "%ld ligt buiten de grenzen van veld '%s': van %ld tot en met %ld",
-                        v, f->id, f->min, f->max);
+        if (errno == ERANGE || v < f->min || v > f->max) {
+            input_error(c, pos, NULL, "%s ligt buiten de grenzen van veld '%s': van %ld tot en met %ld",
+                        raw, f->id, f->min, f->max);
             return -1;
         }
         snprintf(buf, sizeof buf, "%ld", v);
@@ -202,8 +205,8 @@ static int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos 
                     strcat(strcat(strcat(list, i ? ", '" : "'"), f->choices[i].key), "'");
             }
             const char *best = suggest_result(&s);
-            if (best ? asprintf(&h, "Bedoelde u '%s'? Mogelijk: %s.", best, list ? list : "")
-                     : asprintf(&h, "Mogelijk: %s.", list ? list : "") < 0)
+            if ((best ? asprintf(&h, "Bedoelde u '%s'? Mogelijk: %s.", best, list ? list : "")
+                      : asprintf(&h, "Mogelijk: %s.", list ? list : "")) < 0)
                 h = NULL;
             input_error(c, pos, h, "'%s' is geen keuze van veld '%s'", raw, f->id);
             free(h);
@@ -264,6 +267,7 @@ static void fill_fields(ctx *c)
             continue;
         }
         field_value *out = &c->values[field_index(c, f)];
+        out->given = 1;
         if (f->type == FIELD_ORGS || f->type == FIELD_LIST) {
             if (!v->is_list) {
                 input_error(c, v->pos, "Schrijf elk element op een eigen regel, beginnend met '- '.",
@@ -322,7 +326,7 @@ static void fill_fields(ctx *c)
     }
     for (size_t i = 0; i < m->n_fields; i++) {
         const model_field *f = &m->fields[i];
-        if (c->values[i].set || f->builtin || !f->id)
+        if (c->values[i].given || f->builtin || !f->id)
             continue;
         if (f->default_value)
             render_scalar(c, f, f->default_value, f->pos, &c->values[i]);
@@ -406,6 +410,16 @@ static int holds(const ctx *c, const condition *cond)
     return 0;
 }
 
+/* A field counts as filled when it has a value, when it must have one
+ * (its absence is an error already), or when the region wrote one that
+ * was rejected: that error is reported, and dropping the text as well
+ * would only add confusing follow-up errors. */
+static int filled(const ctx *c, const model_field *f)
+{
+    const field_value *v = &c->values[field_index(c, f)];
+    return v->set || v->given || f->required;
+}
+
 /* A text can be filled when each field and spot it uses has a value;
  * an optional one without value leaves its lid or onderdeel out. */
 static int fillable(const ctx *c, const rich_text *t)
@@ -414,7 +428,7 @@ static int fillable(const ctx *c, const rich_text *t)
         const token *k = &t->tokens[i];
         if (k->kind == TOK_FIELD) {
             const model_field *f = model_find_field(c->m, k->arg[0]);
-            if (f && !c->values[field_index(c, f)].set && !f->required)
+            if (f && !filled(c, f))
                 return 0;
         } else if (k->kind == TOK_SPOT) {
             const model_spot *s = model_find_spot(c->m, k->arg[0]);
@@ -427,6 +441,11 @@ static int fillable(const ctx *c, const rich_text *t)
 
 static int item_included(const ctx *c, const model_item *it)
 {
+    if (it->list_field) {
+        const model_field *f = model_find_field(c->m, it->list_field);
+        if (f && !f->builtin && !filled(c, f))
+            return 0;
+    }
     return holds(c, &it->cond) && fillable(c, &it->text);
 }
 

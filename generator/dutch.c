@@ -1,6 +1,7 @@
 /* Dutch wording helpers (see dutch.h). */
 #include "dutch.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,9 +24,11 @@ const char *dutch_ordinal(int n)
 
 int dutch_parse_date(const char *s, int *y, int *m, int *d)
 {
-    char tail;
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", y, m, d, &tail) != 3)
+    /* sscanf alone would accept signs and blanks inside the fields. */
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+            return -1;
+    if (s[10] || sscanf(s, "%4d-%2d-%2d", y, m, d) != 3)
         return -1;
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (*y < 1900 || *y > 2999 || *m < 1 || *m > 12 || *d < 1 || *d > days[*m - 1])

@@ -45,13 +45,16 @@ void markup_done(void)
 
 /* Position of byte offset off in the text: exact on a single-line scalar,
  * the scalar's start otherwise (folded lines no longer match the file). */
-static src_pos pos_at(src_pos start, const char *text, size_t off, int single_line)
+static src_pos pos_at(src_pos start, const char *text, size_t off, text_layout layout)
 {
-    if (!single_line)
+    if (layout == LAYOUT_START_ONLY)
         return start;
-    for (size_t i = 0; i < off; i++)
+    for (size_t i = 0; i < off; i++) {
         if (((unsigned char)text[i] & 0xC0) != 0x80)
             start.column++;
+        if (layout == LAYOUT_SINGLE_QUOTED && text[i] == '\'')
+            start.column++;
+    }
     return start;
 }
 
@@ -95,7 +98,7 @@ static int split_ref(arena *a, token *t, const char *arg, size_t len)
     return 0;
 }
 
-int markup_scan(const char *text, src_pos pos, int single_line, arena *a,
+int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a,
                 diag_list *diags, rich_text *out)
 {
     memset(out, 0, sizeof *out);
@@ -104,15 +107,15 @@ int markup_scan(const char *text, src_pos pos, int single_line, arena *a,
     while (at <= len) {
         int rc = pcre2_match(re, (PCRE2_SPTR)text, len, at, 0, md, NULL);
         if (rc < 0) {
-            if (push_text(a, out, &cap, text + at, len - at, pos_at(pos, text, at, single_line)))
+            if (push_text(a, out, &cap, text + at, len - at, pos_at(pos, text, at, layout)))
                 return -1;
             break;
         }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         size_t s = ov[0], e = ov[1];
-        if (push_text(a, out, &cap, text + at, s - at, pos_at(pos, text, at, single_line)))
+        if (push_text(a, out, &cap, text + at, s - at, pos_at(pos, text, at, layout)))
             return -1;
-        token t = {.pos = pos_at(pos, text, s, single_line)};
+        token t = {.pos = pos_at(pos, text, s, layout)};
         if (!(t.text = arena_strndup(a, text + s, e - s)))
             return -1;
         int bad = 0;

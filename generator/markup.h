@@ -36,10 +36,18 @@ typedef struct {
 int markup_init(diag_list *diags);
 void markup_done(void);
 
+/* How the text's characters map to columns in the file. */
+typedef enum {
+    LAYOUT_START_ONLY,    /* folded or escaped: only the start is known */
+    LAYOUT_EXACT,         /* one line, one column per character */
+    LAYOUT_SINGLE_QUOTED  /* one line, and each ' was written as '' */
+} text_layout;
+
 /* Splits text into tokens allocated from a. Malformed markup (unknown
- * kind, unclosed or stray braces, empty id) is reported at pos and the
- * text is kept literally. Returns 0, or -1 when memory ran out. */
-int markup_scan(const char *text, src_pos pos, int single_line, arena *a,
+ * kind, unclosed or stray braces, empty id) is reported at its position
+ * (pos is where the text's first character stands) and the text is kept
+ * literally. Returns 0, or -1 when memory ran out. */
+int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a,
                 diag_list *diags, rich_text *out);
 
 #endif

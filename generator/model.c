@@ -52,15 +52,19 @@ static void load_rich(loader *l, yaml_node_t *node, const char *what, rich_text 
         return;
     src_pos p = ydoc_pos(&l->y, node);
     yaml_scalar_style_t st = node->data.scalar.style;
-    int single = node->start_mark.line == node->end_mark.line &&
-                 (st == YAML_PLAIN_SCALAR_STYLE || st == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-                  st == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    text_layout layout = LAYOUT_START_ONLY;
+    if (node->start_mark.line == node->end_mark.line) {
+        if (st == YAML_PLAIN_SCALAR_STYLE)
+            layout = LAYOUT_EXACT;
+        else if (st == YAML_SINGLE_QUOTED_SCALAR_STYLE)
+            layout = LAYOUT_SINGLE_QUOTED;
+        /* Backslash escapes change lengths unpredictably. */
+        else if (st == YAML_DOUBLE_QUOTED_SCALAR_STYLE && !strchr(s, '\\'))
+            layout = LAYOUT_EXACT;
+    }
     if (st == YAML_SINGLE_QUOTED_SCALAR_STYLE || st == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
         p.column++;
-    /* Escapes in quoted scalars shift columns; only plain text maps 1:1. */
-    if (st == YAML_DOUBLE_QUOTED_SCALAR_STYLE && strchr(s, '\\'))
-        single = 0;
-    if (markup_scan(s, p, single, &l->m->arena, l->y.diags, out))
+    if (markup_scan(s, p, layout, &l->m->arena, l->y.diags, out))
         l->oom = 1;
 }
 
@@ -281,7 +285,7 @@ static void load_field(loader *l, yaml_node_t *node, model_field *f)
     if (mx && parse_long(yscalar(&l->y, mx, "'max'", 1), &f->max))
         ydoc_error(&l->y, mx, NULL, "'max' moet een geheel getal zijn");
     if (f->min > f->max)
-        ydoc_error(&l->y, mn, NULL, "'min' is groter dan 'max'");
+        ydoc_error(&l->y, mn ? mn : mx, NULL, "'min' is groter dan 'max'");
     yaml_node_t *kz = ymap_get(&l->y, node, "keuzes");
     if (f->type == FIELD_CHOICE) {
         if (!kz || kz->type != YAML_MAPPING_NODE || !ymap_size(kz)) {
