@@ -6,7 +6,7 @@
 # Run from the repository root. BENCH_REGIO, BENCH_MODEL, BENCH_RUNS and
 # BENCH_PANDOC_RUNS override the defaults (e.g. to try another region).
 set -euo pipefail
-export LC_ALL=C
+export LC_ALL=C   # '.' in $EPOCHREALTIME and awk; padded fields stay ASCII
 
 bin=build/afspraken
 regio=${BENCH_REGIO:-regions/voorbeeld.yaml}
@@ -23,13 +23,13 @@ done
 tmp=$(mktemp -d /tmp/afspraken-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
-declare -A ms kib
+declare -A ms mib
 
 # measure NAME N CMD...: runs CMD once to warm up, then N times timed (wall
-# clock, $EPOCHREALTIME, so no extra process inside the interval) and 3 times
-# under GNU time. Sets ms[NAME] (median, ms) and kib[NAME] (peak RSS, KiB).
+# clock from $EPOCHREALTIME, so no extra process inside the interval) and 3
+# times under GNU time. Sets ms[NAME] (median) and mib[NAME] (peak RSS).
 measure() {
-    local name=$1 n=$2 i t0 t1 rss=0 times=()
+    local name=$1 n=$2 i t0 t1 kib=0 times=()
     shift 2
     "$@" >/dev/null
     for ((i = 0; i < n; i++)); do
@@ -42,46 +42,49 @@ measure() {
         awk '{ t[NR] = $1 } END { print (t[int((NR + 1) / 2)] + t[int(NR / 2) + 1]) / 2000 }')
     for i in 1 2 3; do
         /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null
-        rss=$(( $(<"$tmp/rss") > rss ? $(<"$tmp/rss") : rss ))
+        kib=$(( $(<"$tmp/rss") > kib ? $(<"$tmp/rss") : kib ))
     done
-    kib[$name]=$rss
+    mib[$name]=$(awk "BEGIN { print $kib / 1024 }")
 }
 
-# nl NUMBER DECIMALS: a number with a Dutch decimal comma.
+# nl NUMBER DECIMALS: the number with a Dutch decimal comma.
 nl() { printf "%.${2}f" "$1" | tr . ,; }
 
-# target TEXT VALUE CONDITION: one line of the comparison with a target.
+# row TEXT NAME RUNS: one line of the table.
+row() {
+    printf '  %-32s %5d %9s ms %7s MiB\n' "$1" "$3" "$(nl "${ms[$2]}" 2)" "$(nl "${mib[$2]}" 1)"
+}
+
+# target TEXT VALUE CONDITION: one comparison with a target.
 target() {
     local verdict="doel niet gehaald"
     if awk "BEGIN { exit !($3) }"; then verdict="doel gehaald"; fi
-    printf '  %-28s %12s   %s\n' "$1" "$2" "$verdict"
+    printf '  %-18s %s (gemeten %s)\n' "$verdict" "$1" "$2"
 }
 
 "$bin" genereer "$regio" "${model[@]}" --formaat md -o "$tmp/md" >/dev/null
 md=("$tmp"/md/*.md)
 
+measure opstart "$runs" "$bin" --version
 measure afspraken "$runs" "$bin" genereer "$regio" "${model[@]}" --formaat odt,docx -o "$tmp/uit"
 measure pandoc "$pandoc_runs" pandoc -f markdown -t docx -o "$tmp/pandoc.docx" "${md[0]}"
-
-a_ms=${ms[afspraken]} p_ms=${ms[pandoc]}
-a_mib=$(awk "BEGIN { print ${kib[afspraken]} / 1024 }")
-p_mib=$(awk "BEGIN { print ${kib[pandoc]} / 1024 }")
-ratio=$(awk "BEGIN { print $p_ms / $a_ms }")
+ratio=$(awk "BEGIN { print ${ms[pandoc]} / ${ms[afspraken]} }")
 pandoc_version=$(pandoc --version)
 
 echo "Benchmark afspraken: $regio"
 echo
-printf '  %-30s %8s %12s %12s\n' "" "runs" "mediaan" "piek-RSS"
-printf '  %-30s %8d %9s ms %8s MiB\n' \
-    "afspraken (odt + docx)" "$runs" "$(nl "$a_ms" 2)" "$(nl "$a_mib" 1)" \
-    "${pandoc_version%%$'\n'*} (md → docx)" "$pandoc_runs" "$(nl "$p_ms" 2)" "$(nl "$p_mib" 1)"
+printf '  %-32s %5s %12s %11s\n' "" "keer" "mediaan" "piek-RSS"
+row "afspraken (odt + docx)" afspraken "$runs"
+row "afspraken --version (opstarten)" opstart "$runs"
+row "${pandoc_version%%$'\n'*} (md naar docx)" pandoc "$pandoc_runs"
 echo
 echo "  afspraken is $(nl "$ratio" 0)× sneller dan pandoc"
+echo "  Bestanden:"
 for f in "$tmp"/uit/*; do
-    printf '  %-30s %8s KiB\n' "${f##*/}" "$(nl "$(awk "BEGIN { print $(stat -c %s "$f") / 1024 }")" 1)"
+    printf '    %-30s %8s KiB\n' "${f##*/}" "$(nl "$(awk "BEGIN { print $(stat -c %s "$f") / 1024 }")" 1)"
 done
 echo
 echo "Doelen per regio (odt + docx):"
-target "tijd ≤ 10 ms" "$(nl "$a_ms" 2) ms" "$a_ms <= 10"
-target "geheugen ≤ 16 MiB" "$(nl "$a_mib" 1) MiB" "${kib[afspraken]} <= 16384"
+target "tijd ≤ 10 ms" "$(nl "${ms[afspraken]}" 2) ms" "${ms[afspraken]} <= 10"
+target "geheugen ≤ 16 MiB" "$(nl "${mib[afspraken]}" 1) MiB" "${mib[afspraken]} <= 16"
 target "≥ 30× sneller dan pandoc" "$(nl "$ratio" 0)×" "$ratio >= 30"

@@ -1,6 +1,6 @@
 /* The afspraken command: reads the arguments, runs the engine and the
  * writers, and is the one place that prints diagnostics and picks the
- * exit code (0 fine, 1 verification failed, 2 input error, 3 system). */
+ * exit code (0 fine, 2 input error, 3 system or I/O error). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
@@ -24,7 +24,7 @@
 #define AFSPRAKEN_VERSION "0.1.0"
 #define MODEL_FILE "landelijk-model.yaml"
 
-enum { EXIT_OK = 0, EXIT_DIFF = 1, EXIT_INPUT = 2, EXIT_SYSTEM = 3 };
+enum { EXIT_OK = 0, EXIT_INPUT = 2, EXIT_SYSTEM = 3 };
 
 static const char usage[] =
     "afspraken - Bestuurlijke Afspraken voor een Zorg- en Veiligheidshuis\n"
