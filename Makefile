@@ -79,8 +79,11 @@ check: test-deps
 	$(MAKE) functional
 
 bench: test-deps
-	$(MAKE) build/afspraken
+	$(MAKE) build/afspraken build/afspraken-bench
 	bench/run.sh
+
+build/afspraken-bench: bench/engine.c $(OBJ)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 install: build/afspraken
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/afspraken $(DESTDIR)$(PREFIX)/share/man/man1

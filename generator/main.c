@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,6 +310,10 @@ static int cmd_init(const options *o)
 
 int main(int argc, char **argv)
 {
+    /* One short run: keep freed memory instead of returning it to the
+     * kernel and faulting it in again for the next zip member. */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
     options o = {0};
     o.files = calloc((size_t)argc, sizeof *o.files);
     if (!o.files)

@@ -205,15 +205,14 @@ int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known,
             problems++;
             continue;
         }
-        int found = 0;
-        suggest s;
-        suggest_start(&s, name);
-        for (const char *const *kn = known; *kn; kn++) {
-            if (!strcmp(*kn, name))
-                found = 1;
-            suggest_offer(&s, *kn);
-        }
-        if (!found) {
+        const char *const *kn = known;
+        while (*kn && strcmp(*kn, name))
+            kn++;
+        if (!*kn) {
+            suggest s;
+            suggest_start(&s, name);
+            for (kn = known; *kn; kn++)
+                suggest_offer(&s, *kn);
             const char *best = suggest_result(&s);
             char *hint = NULL;
             if (best && asprintf(&hint, "Bedoelde u '%s'?", best) < 0)

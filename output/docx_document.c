@@ -32,17 +32,7 @@ static int write_w_t(xmlw *x, const char *s, size_t n)
 {
     if (xmlw_start(x, "w:t") || xmlw_attr(x, "xml:space", "preserve"))
         return -1;
-    int r;
-    if (s[n] == '\0') {
-        r = xmlw_text(x, s);
-    } else {
-        char *part = strndup(s, n);
-        if (!part)
-            return -1;
-        r = xmlw_text(x, part);
-        free(part);
-    }
-    return r || xmlw_end(x);
+    return xmlw_text_len(x, s, n) || xmlw_end(x);
 }
 
 /* Text inside an open w:r. Word ignores control characters in w:t, so a

@@ -1,7 +1,6 @@
 /* content.xml: the document tree as ODF text. A switch over node kinds;
  * every look is a named style from odt.h, defined in styles.xml, so this
  * file writes no formatting of its own. */
-#include <limits.h>
 #include <string.h>
 
 #include "odt.h"
@@ -12,19 +11,12 @@
 
 static int odt_write_block(xmlw *x, const doc_node *n);
 
-/* Escaped by xmlTextWriter; the "%.*s" lets a run be written in place
- * without copying it out of the node's text. */
 static int odt_write_chars(xmlw *x, const char *s, size_t len, int *space)
 {
-    while (len > 0) {
-        int chunk = len > INT_MAX ? INT_MAX : (int)len;
-        if (xmlTextWriterWriteFormatString(x->w, "%.*s", chunk, s) < 0)
-            return -1;
-        s += chunk;
-        len -= (size_t)chunk;
-        *space = 0;
-    }
-    return 0;
+    if (len == 0)
+        return 0;
+    *space = 0;
+    return xmlw_text_len(x, s, len);
 }
 
 /* ODF collapses runs of spaces and ignores a space at the start of a

@@ -83,6 +83,24 @@ int xmlw_text(xmlw *x, const char *text)
     return xmlTextWriterWriteString(x->w, X(text)) < 0 ? -1 : 0;
 }
 
+int xmlw_text_len(xmlw *x, const char *text, size_t len)
+{
+    if (text[len] == '\0')
+        return xmlw_text(x, text);
+    /* xmlTextWriter takes only whole strings; a copy is cheaper than its
+     * printf-style "%.*s". */
+    char stack[256];
+    char *part = len < sizeof stack ? stack : malloc(len + 1);
+    if (!part)
+        return -1;
+    memcpy(part, text, len);
+    part[len] = '\0';
+    int r = xmlw_text(x, part);
+    if (part != stack)
+        free(part);
+    return r;
+}
+
 int xmlw_empty(xmlw *x, const char *name, const char *attr, const char *value)
 {
     if (xmlw_start(x, name))

@@ -26,6 +26,8 @@ int xmlw_attr(xmlw *x, const char *name, const char *value);
 int xmlw_attrf(xmlw *x, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int xmlw_text(xmlw *x, const char *text);
+/* The first len bytes of text, which need not end there. */
+int xmlw_text_len(xmlw *x, const char *text, size_t len);
 /* <name attr="value"/> in one call; attr may be NULL. */
 int xmlw_empty(xmlw *x, const char *name, const char *attr, const char *value);
 /* <name>text</name>. */
