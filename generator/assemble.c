@@ -609,6 +609,29 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
     }
 }
 
+/* The model ends onderdelen with ";" (or "; en") and the last one with
+ * "."; when conditions leave another onderdeel last, it takes the ".". */
+static void close_list(ctx *c, doc_node *list)
+{
+    doc_node *last = list ? list->last : NULL;
+    doc_node *t = last ? last->last : NULL;
+    if (!t || t->kind != DOC_TEXT)
+        return;
+    char *end = strrchr(t->text, ';');
+    if (!end || (strcmp(end, ";") && strcmp(end, "; en") && strcmp(end, "; of")))
+        return;
+    size_t keep = (size_t)(end - t->text);
+    char *text = malloc(keep + 2);
+    if (!text) {
+        c->oom = 1;
+        return;
+    }
+    memcpy(text, t->text, keep);
+    memcpy(text + keep, ".", 2);
+    free(t->text);
+    t->text = text;
+}
+
 static void add_term_list(ctx *c, doc_node *parent, src_pos pos)
 {
     doc_node *list = add(c, parent, DOC_LIST, pos);
@@ -630,6 +653,7 @@ static void add_term_list(ctx *c, doc_node *parent, src_pos pos)
         add_inline(c, item, DOC_TEXT, ": ");
         add_rich(c, item, &t->definition);
     }
+    close_list(c, list);
 }
 
 /* Adds the included onderdelen of a lid (depth 0) or onderdeel (depth 1). */
@@ -660,6 +684,7 @@ static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t 
         if (it->n_items)
             add_items(c, node, it->items, it->n_items, depth + 1, NULL, NULL, 0, 0);
     }
+    close_list(c, list);
 }
 
 /* Adds the included leden of an article or annex; art_id is NULL for an

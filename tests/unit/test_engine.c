@@ -730,13 +730,13 @@ static void test_assemble_leden_and_onderdelen(void **state)
                    "1. De Stuurgroep bestaat uit de Deelnemers: Gemeente Aa en Stichting "
                    "{{veld:zvh_naam}} [[Deelnemer]].|"
                    "2. De Stuurgroep vergadert 4 keer per jaar en besluit met meerderheid van stemmen.");
-    assert_outline(sg, DOC_ITEM, "a. de voorzitter komt van Gemeente Aa;|b. het Bureau notuleert;");
+    assert_outline(sg, DOC_ITEM, "a. de voorzitter komt van Gemeente Aa;|b. het Bureau notuleert.");
     /* An article with one lid numbers no lid. */
     assert_outline(article(doc, "extra"), DOC_LID, "- De Deelnemers kunnen extra overleggen.");
     assert_outline(article(doc, "definities"), DOC_ITEM,
                    "a. Deelnemer: een partij bij deze afspraken;|"
                    "b. Stuurgroep: het overleg van artikel 3;|"
-                   "c. Regionale Dienst: een taak als bedoeld in artikel 4;");
+                   "c. Regionale Dienst: een taak als bedoeld in artikel 4.");
 }
 
 static void test_assemble_field_types_rendered(void **state)
@@ -774,7 +774,7 @@ static void test_assemble_diensten_nee_drops_everything_of_it(void **state)
                    "- Overwegingen|Artikel 1 Definities|Artikel 2 Extra overleg|"
                    "Artikel 3 De Stuurgroep|Artikel 4 Duur");
     assert_outline(article(doc, "definities"), DOC_ITEM,
-                   "a. Deelnemer: een partij bij deze afspraken;|b. Stuurgroep: het overleg van artikel 3;");
+                   "a. Deelnemer: een partij bij deze afspraken;|b. Stuurgroep: het overleg van artikel 3.");
     assert_null(find_node(doc, DOC_ITEM, "dienst"));
     assert_outline(doc, DOC_ANNEX, "Bijlage 1 Lijst van Deelnemers");
     /* Duur keeps one lid, so it loses its lid number. */
@@ -819,7 +819,8 @@ static void test_assemble_missing_regional_text_drops_onderdeel(void **state)
     fx *f = *state;
     doc_node *doc = generate_ok(f, NO_EDITS, EDITS("regionale_tekst:\n  historie: |\n"
                                                    "    Sinds 2009 <samen> & verder.\n", ""));
-    assert_outline(article(doc, "overwegingen"), DOC_ITEM, "a. de regio samenwerkt;");
+    /* The onderdeel left last takes the closing full stop. */
+    assert_outline(article(doc, "overwegingen"), DOC_ITEM, "a. de regio samenwerkt.");
     assert_outline(doc, DOC_REGIONAL, "");
 }
 
