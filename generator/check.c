@@ -1,4 +1,4 @@
-/* The model check and the model overview (see check.h). */
+/* The model check (see check.h). */
 #define _GNU_SOURCE
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "check.h"
@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dutch.h"
 
 /* The conditions under which a place in the model is in the document:
  * the enclosing optional article, the annex, lid, onderdeel or term
@@ -52,14 +51,6 @@ static guard with(guard g, const condition *c)
     return g;
 }
 
-static const char *cond_text(const condition *c, char *buf, size_t size)
-{
-    if (c->kind == COND_FIELD)
-        snprintf(buf, size, "alleen_als: %s=%s", c->ref, c->value);
-    else
-        snprintf(buf, size, "alleen_als: %s%s", c->kind == COND_NOT_ARTICLE ? "niet " : "", c->ref);
-    return buf;
-}
 
 static void need(checker *k, const guard *g, const condition *c, const token *t, const char *what)
 {
@@ -69,7 +60,7 @@ static void need(checker *k, const guard *g, const condition *c, const token *t,
     diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column,
                "Zet dezelfde voorwaarde op het lid of onderdeel waarin de verwijzing staat.",
                "'%s' verwijst naar %s die alleen bestaat onder '%s'; bij andere keuzes blijft de verwijzing los staan",
-               t->text, what, cond_text(c, buf, sizeof buf));
+               t->text, what, condition_text(c, buf, sizeof buf));
 }
 
 /* The condition "this optional article is kept", as a value. */
@@ -424,55 +415,4 @@ out:
     free(k.field_uses);
     free(k.spot_uses);
     free(k.term_uses);
-}
-
-void model_describe(const model *m, FILE *out)
-{
-    char date[64] = "";
-    int y, mo, d;
-    if (m->date && !dutch_parse_date(m->date, &y, &mo, &d))
-        dutch_format_date(y, mo, d, date, sizeof date);
-    fprintf(out, "%s\nversie %s, vastgesteld op %s%s%s\n", m->name, m->version, date,
-            m->set_by ? " door de " : "", m->set_by ? m->set_by : "");
-    int no = 0, part = 0;
-    for (size_t p = 0; p < m->n_parts; p++) {
-        fprintf(out, "\nDeel %c  %s\n", 'A' + part++, m->parts[p].title);
-        for (size_t i = 0; i < m->parts[p].n_articles; i++) {
-            const model_article *a = &m->parts[p].articles[i];
-            if (a->numbered)
-                fprintf(out, "  artikel %-3d %-28s %s%s\n", ++no, a->id, a->title,
-                        a->optional ? "  [optioneel]" : "");
-            else
-                fprintf(out, "  %-11s %-28s %s\n", "-", a->id, a->title);
-            if (a->optional)
-                fprintf(out, "              wanneer: %s\n", a->explanation);
-        }
-    }
-    fputs("\nVelden (onder 'velden:' in het regiobestand)\n", out);
-    for (size_t i = 0; i < m->n_fields; i++) {
-        const model_field *f = &m->fields[i];
-        if (f->builtin)
-            continue;
-        fprintf(out, "  %-28s %s", f->id, field_type_name(f->type));
-        if (f->type == FIELD_NUMBER)
-            fprintf(out, " %ld-%ld", f->min, f->max);
-        if (f->type == FIELD_CHOICE)
-            for (size_t j = 0; j < f->n_choices; j++)
-                fprintf(out, "%s%s", j ? "|" : " ", f->choices[j].key);
-        fprintf(out, "%s%s%s\n", f->required ? ", verplicht" : "",
-                f->default_value ? ", standaard " : "", f->default_value ? f->default_value : "");
-        fprintf(out, "  %-28s %s\n", "", f->description);
-    }
-    fputs("\nRegionale tekst (onder 'regionale_tekst:')\n", out);
-    for (size_t i = 0; i < m->n_spots; i++)
-        fprintf(out, "  %-28s %s%s\n", m->spots[i].id, m->spots[i].description,
-                m->spots[i].required ? " (verplicht)" : "");
-    fputs("\nBijlagen\n", out);
-    for (size_t i = 0; i < m->n_annexes; i++) {
-        const model_annex *b = &m->annexes[i];
-        char buf[160] = "";
-        if (b->cond.kind != COND_NONE)
-            cond_text(&b->cond, buf, sizeof buf);
-        fprintf(out, "  %-28s %s%s%s%s\n", b->id, b->title, *buf ? "  [" : "", buf, *buf ? "]" : "");
-    }
 }

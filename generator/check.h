@@ -1,9 +1,6 @@
-/* The model check behind `afspraken controleer`, and the model overview
- * behind `afspraken model`. */
+/* The model check behind `afspraken controleer`. */
 #ifndef AFSPRAKEN_CHECK_H
 #define AFSPRAKEN_CHECK_H
-
-#include <stdio.h>
 
 #include "diag.h"
 #include "model.h"
@@ -19,9 +16,5 @@
  * checks that region's own combination exactly, and a model meant for
  * other regions need not stop this one. */
 void model_check(const model *m, int all_combinations, diag_list *diags);
-
-/* Writes the parts, articles (numbered as if every optional article were
- * kept), fields, regional text spots and annexes in Dutch. */
-void model_describe(const model *m, FILE *out);
 
 #endif

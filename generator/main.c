@@ -14,6 +14,7 @@
 #include "../output/output.h"
 #include "assemble.h"
 #include "check.h"
+#include "describe.h"
 #include "diag.h"
 #include "model.h"
 #include "region.h"

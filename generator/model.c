@@ -523,3 +523,12 @@ const model_item *model_find_item(const model_item *items, size_t n, const char 
             return &items[i];
     return NULL;
 }
+
+const char *condition_text(const condition *c, char *buf, size_t size)
+{
+    if (c->kind == COND_FIELD)
+        snprintf(buf, size, "alleen_als: %s=%s", c->ref, c->value);
+    else
+        snprintf(buf, size, "alleen_als: %s%s", c->kind == COND_NOT_ARTICLE ? "niet " : "", c->ref);
+    return buf;
+}

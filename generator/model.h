@@ -143,4 +143,7 @@ const model_item *model_find_item(const model_item *items, size_t n, const char 
 
 const char *field_type_name(field_type t);
 
+/* "alleen_als: ..." as the model file writes it, into buf; returns buf. */
+const char *condition_text(const condition *c, char *buf, size_t size);
+
 #endif

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "wrap.h"
+
 static void put_quoted(FILE *out, const char *s)
 {
     fputc('"', out);
@@ -21,26 +23,12 @@ static void put_quoted(FILE *out, const char *s)
     fputc('"', out);
 }
 
-/* A comment of several lines, wrapped at about 76 columns. */
+/* A comment of several lines. */
 static void put_comment(FILE *out, const char *indent, const char *text)
 {
-    size_t col = 0;
-    fprintf(out, "%s#", indent);
-    while (*text) {
-        while (*text == ' ' || *text == '\n')
-            text++;
-        size_t w = strcspn(text, " \n");
-        if (!w)
-            break;
-        if (col && col + w > 72) {
-            fprintf(out, "\n%s#", indent);
-            col = 0;
-        }
-        fprintf(out, " %.*s", (int)w, text);
-        col += w + 1;
-        text += w;
-    }
-    fputc('\n', out);
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "%s# ", indent);
+    wrap_text(out, prefix, prefix, text, 78);
 }
 
 static void put_field(FILE *out, const model_field *f)
