@@ -59,16 +59,9 @@ static void input_error(ctx *c, src_pos p, const char *hint, const char *fmt, ..
 static void input_error(ctx *c, src_pos p, const char *hint, const char *fmt, ...)
 {
     va_list ap;
-    char *msg;
     va_start(ap, fmt);
-    int r = vasprintf(&msg, fmt, ap);
+    diag_vadd(c->diags, DIAG_ERROR, DIAG_INPUT, p.file, p.line, p.column, hint, fmt, ap);
     va_end(ap);
-    if (r < 0) {
-        c->oom = 1;
-        return;
-    }
-    diag_input(c->diags, p.file, p.line, p.column, hint, "%s", msg);
-    free(msg);
 }
 
 /* "Bedoelde u 'x'?" for a hint, or NULL; caller frees. */

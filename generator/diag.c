@@ -10,6 +10,16 @@ void diag_add(diag_list *list, diag_severity sev, diag_class cls,
               const char *file, int line, int column, const char *hint,
               const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(list, sev, cls, file, line, column, hint, fmt, ap);
+    va_end(ap);
+}
+
+void diag_vadd(diag_list *list, diag_severity sev, diag_class cls,
+               const char *file, int line, int column, const char *hint,
+               const char *fmt, va_list ap)
+{
     if (list->count == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
         diag *items = realloc(list->items, cap * sizeof *items);
@@ -26,10 +36,7 @@ void diag_add(diag_list *list, diag_severity sev, diag_class cls,
     d->class = cls;
     d->line = line;
     d->column = column;
-    va_list ap;
-    va_start(ap, fmt);
     int r = vasprintf(&d->message, fmt, ap);
-    va_end(ap);
     if (r < 0 || (file && !(d->file = strdup(file))) ||
         (hint && !(d->hint = strdup(hint)))) {
         if (r >= 0)

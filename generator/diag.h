@@ -4,6 +4,7 @@
 #ifndef AFSPRAKEN_DIAG_H
 #define AFSPRAKEN_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -36,6 +37,12 @@ typedef struct {
 void diag_add(diag_list *list, diag_severity sev, diag_class cls,
               const char *file, int line, int column, const char *hint,
               const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+/* The same with the arguments as a va_list, for wrappers that add a
+ * position of their own. */
+void diag_vadd(diag_list *list, diag_severity sev, diag_class cls,
+               const char *file, int line, int column, const char *hint,
+               const char *fmt, va_list ap);
 
 /* Shorthands for the two common cases. */
 #define diag_input(l, file, line, col, hint, ...) \

@@ -139,18 +139,11 @@ src_pos ydoc_pos(const ydoc *y, const yaml_node_t *node)
 void ydoc_error(ydoc *y, const yaml_node_t *node, const char *hint,
                 const char *fmt, ...)
 {
-    va_list ap;
-    char *msg;
-    va_start(ap, fmt);
-    int r = vasprintf(&msg, fmt, ap);
-    va_end(ap);
-    if (r < 0) {
-        y->diags->lost = 1;
-        return;
-    }
     src_pos p = ydoc_pos(y, node);
-    diag_input(y->diags, p.file, p.line, p.column, hint, "%s", msg);
-    free(msg);
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(y->diags, DIAG_ERROR, DIAG_INPUT, p.file, p.line, p.column, hint, fmt, ap);
+    va_end(ap);
 }
 
 size_t ymap_size(const yaml_node_t *map)
