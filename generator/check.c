@@ -23,6 +23,7 @@ typedef struct {
     int all_combinations;
     size_t *field_uses, *spot_uses, *term_uses;
     pcre2_code *terms_re;
+    pcre2_code *caps_re;
     pcre2_match_data *md;
 } checker;
 
@@ -132,6 +133,50 @@ static void check_ref(checker *k, const guard *g, const token *t)
                    "'%s' verwijst naar tekst die wegvalt als '%s' niet is ingevuld", t->text, opt);
 }
 
+/* Whether word begins a defined term or one of its forms: those are the
+ * term check's to report. */
+static int starts_a_term(const model *m, const char *word, size_t len)
+{
+    for (size_t i = 0; i < m->n_terms; i++) {
+        const model_term *t = &m->terms[i];
+        for (size_t j = 0; j <= t->n_forms; j++) {
+            const char *f = j ? t->forms[j - 1] : t->term;
+            if (f && !strncmp(f, word, len) && (f[len] == '\0' || f[len] == ' '))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A word with a capital in the middle of a sentence reads as a defined
+ * term; it must be one, or be declared part of a proper name. */
+static void check_capitals(checker *k, const token *tk)
+{
+    const model *m = k->m;
+    PCRE2_SIZE at = 0, len = strlen(tk->text);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(k->caps_re, NULL);
+    if (!md) {
+        diag_system(k->diags, "onvoldoende geheugen");
+        return;
+    }
+    while (pcre2_match(k->caps_re, (PCRE2_SPTR)tk->text, len, at, 0, md, NULL) > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        const char *word = tk->text + ov[0];
+        size_t wlen = ov[1] - ov[0];
+        at = ov[1];
+        int known = starts_a_term(m, word, wlen);
+        for (size_t i = 0; !known && i < m->n_proper_names; i++)
+            known = m->proper_names[i] && strlen(m->proper_names[i]) == wlen &&
+                    !strncmp(m->proper_names[i], word, wlen);
+        if (!known)
+            diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                       "Definieer het als begrip en schrijf het tussen [[ ]], of zet het onder 'eigennamen' als het deel is van een naam.",
+                       "'%.*s' staat met een hoofdletter midden in een zin, maar is geen gedefinieerd begrip",
+                       (int)wlen, word);
+    }
+    pcre2_match_data_free(md);
+}
+
 static void check_rich(checker *k, const guard *g, const rich_text *t)
 {
     const model *m = k->m;
@@ -139,6 +184,7 @@ static void check_rich(checker *k, const guard *g, const rich_text *t)
         const token *tk = &t->tokens[i];
         switch (tk->kind) {
         case TOK_TEXT: {
+            check_capitals(k, tk);
             /* A defined term must be marked wherever it is used. */
             PCRE2_SIZE at = 0, len = strlen(tk->text);
             while (k->terms_re &&
@@ -368,6 +414,18 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
     }
     check_unique(&k);
     compile_terms(&k);
+    /* A word of two or more letters with a capital after a lower-case
+     * letter, comma, colon, semicolon or opening parenthesis and a space:
+     * not the start of a sentence. A hyphen before a space ("Zorg- en")
+     * is not part of the word. */
+    int err;
+    PCRE2_SIZE off;
+    k.caps_re = pcre2_compile((PCRE2_SPTR) "(?<=[\\p{Ll},;:(] )\\p{Lu}\\p{L}+(?:-\\p{L}+)*",
+                              PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+    if (!k.caps_re) {
+        diag_system(diags, "interne fout in het patroon voor hoofdletters");
+        goto out;
+    }
     guard none = {0};
     check_rich(&k, &none, &m->title);
     check_rich(&k, &none, &m->parties_intro);
@@ -412,6 +470,7 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
 out:
     pcre2_match_data_free(k.md);
     pcre2_code_free(k.terms_re);
+    pcre2_code_free(k.caps_re);
     free(k.field_uses);
     free(k.spot_uses);
     free(k.term_uses);

@@ -392,7 +392,7 @@ static const char *const meta_keys[] = {"naam", "versie", "vastgesteld", "vastge
 static const char *const parties_keys[] = {"inleiding", "slot", NULL};
 static const char *const signing_keys[] = {"tekst", NULL};
 static const char *const top_keys[] = {"model", "partijen", "ondertekening", "velden", "regionaal",
-                                       "begrippen", "delen", "bijlagen", NULL};
+                                       "begrippen", "eigennamen", "delen", "bijlagen", NULL};
 
 static void load_top(loader *l, yaml_node_t *root)
 {
@@ -428,6 +428,13 @@ static void load_top(loader *l, yaml_node_t *root)
     load_fields(l, ymap_get(&l->y, root, "velden"));
     load_spots(l, ymap_get(&l->y, root, "regionaal"));
     load_terms(l, ymap_get(&l->y, root, "begrippen"));
+    yaml_node_t *names = ymap_get(&l->y, root, "eigennamen");
+    if (names && !yseq_check(&l->y, names, "'eigennamen'")) {
+        m->n_proper_names = yseq_size(names);
+        if ((m->proper_names = alloc(l, m->n_proper_names, sizeof *m->proper_names)))
+            for (size_t i = 0; i < m->n_proper_names; i++)
+                m->proper_names[i] = yscalar(&l->y, yseq_at(&l->y, names, i), "een eigennaam", 1);
+    }
     yaml_node_t *parts = ymap_get(&l->y, root, "delen");
     if (parts)
         load_parts(l, parts);

@@ -123,6 +123,10 @@ typedef struct {
     size_t n_parts;
     model_annex *annexes;
     size_t n_annexes;
+    char **proper_names; /* eigennamen: words written with a capital that
+                            are no defined term (parts of names of laws,
+                            bodies and documents) */
+    size_t n_proper_names;
 } model;
 
 /* Loads and checks the file's structure; every problem goes to diags.

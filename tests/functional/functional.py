@@ -460,6 +460,14 @@ def model_check_fails_on_a_broken_copy():
     p = run("controleer", "--model", path)
     assert p.returncode == 2
     assert f"fout: begrip '{first_term}' staat zonder [[ ]] in de tekst" in p.stderr, p.stderr
+    # A capitalised word that is neither a term nor a declared proper name.
+    assert "de landelijke stuurgroep" in src
+    open(path, "w", encoding="utf-8").write(src.replace("de landelijke stuurgroep",
+                                                        "de Landelijke Stuurgroep", 1))
+    p = run("controleer", "--model", path)
+    assert p.returncode == 2
+    assert "fout: 'Landelijke' staat met een hoofdletter midden in een zin" in p.stderr, p.stderr
+    assert "fout: begrip 'Stuurgroep' staat zonder [[ ]] in de tekst" in p.stderr, p.stderr
 
 
 @test
