@@ -180,9 +180,31 @@ static const char *key_text(const yaml_node_t *k)
     return k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : NULL;
 }
 
+/* A tag asks a YAML loader to construct something; we construct nothing,
+ * so a tag other than the plain ones would be dropped without a word.
+ * Say so instead: a value meant as text is written between quotes. */
+static int unsupported_tag(ydoc *y, const yaml_node_t *node)
+{
+    static const char *const plain[] = {
+        YAML_STR_TAG, YAML_INT_TAG, YAML_FLOAT_TAG, YAML_BOOL_TAG, YAML_NULL_TAG,
+        YAML_TIMESTAMP_TAG, YAML_SEQ_TAG, YAML_MAP_TAG, NULL};
+    const char *tag = (const char *)node->tag;
+    for (const char *const *p = plain; tag && *p; p++)
+        if (!strcmp(tag, *p))
+            return 0;
+    /* Show the tag as it was written: "!!binary", not its full name. */
+    int core = tag && !strncmp(tag, "tag:yaml.org,2002:", 18);
+    ydoc_error(y, node, "Zet de waarde tussen aanhalingstekens als de tekst zo bedoeld is.",
+               "YAML-tag '%s%s' wordt niet gebruikt", core ? "!!" : "",
+               tag ? tag + (core ? 18 : 0) : "?");
+    return 1;
+}
+
 int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known,
                const char *what)
 {
+    if (map && unsupported_tag(y, map))
+        return 1;
     if (!map || map->type != YAML_MAPPING_NODE) {
         ydoc_error(y, map, "Schrijf hier sleutels met een waarde, zoals 'naam: ...'.",
                    "%s moet een mapping (sleutel: waarde) zijn", what);
@@ -269,6 +291,8 @@ char *yscalar(ydoc *y, yaml_node_t *node, const char *what, int nonempty)
                    node && node->type == YAML_SEQUENCE_NODE ? "lijst" : "mapping");
         return NULL;
     }
+    if (unsupported_tag(y, node))
+        return NULL;
     const unsigned char *v = node->data.scalar.value;
     size_t len = node->data.scalar.length;
     if (memchr(v, '\0', len) || has_forbidden_char(v, len)) {
@@ -326,6 +350,8 @@ int ymap_bool(ydoc *y, yaml_node_t *map, const char *key, int dflt)
 
 int yseq_check(ydoc *y, yaml_node_t *node, const char *what)
 {
+    if (node && unsupported_tag(y, node))
+        return -1;
     if (node && node->type == YAML_SEQUENCE_NODE)
         return 0;
     ydoc_error(y, node, "Schrijf elk element op een eigen regel, beginnend met '- '.",
