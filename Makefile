@@ -13,8 +13,8 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 
 # Debian packages: to build, and in addition to run the tests.
 BUILD_DEBS := build-essential pkg-config libxml2-dev libzip-dev libpcre2-dev libyaml-dev
-TEST_DEBS  := libcmocka-dev libxml2-utils pandoc python3 python3-docx python3-odf \
-              libreoffice-writer-nogui unzip poppler-utils
+TEST_DEBS  := libcmocka-dev libxml2-utils pandoc python3 python3-yaml python3-docx python3-odf \
+              libreoffice-writer-nogui unzip poppler-utils clang libclang-rt-14-dev
 BENCH_DEBS := pandoc time
 
 LIB_SRC  := $(filter-out generator/main.c,$(wildcard generator/*.c)) $(wildcard output/*.c)
@@ -23,10 +23,11 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 OBJ      := $(LIB_SRC:%.c=build/obj/%.o)
 SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o)
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/%)
 MODEL    := model/landelijk-model.yaml
 
-.PHONY: all deps test-deps example check unit functional bench install clean
+.PHONY: all deps test-deps example check unit functional fuzz bench install clean
 
 all: build/afspraken
 
@@ -73,10 +74,28 @@ unit: $(UNIT_BIN)
 functional: build/afspraken build/afspraken-san
 	tests/functional/run.sh
 
+# libFuzzer over the loaders, the assembler and the writers. `make check`
+# runs a fixed number of inputs from the seeds; FUZZ_ARGS=-max_total_time=600
+# fuzzes longer.
+FUZZ_FLAGS := -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_ARGS  ?= -runs=20000 -seed=1
+
+build/fuzz/%.o: %.c $(wildcard generator/*.h output/*.h)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
+
+build/fuzz-inputs: tests/fuzz/fuzz_inputs.c $(FUZZ_OBJ)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+fuzz: build/fuzz-inputs
+	tests/fuzz/seeds.sh build/fuzz-corpus
+	build/fuzz-inputs $(FUZZ_ARGS) build/fuzz-corpus
+
 check: test-deps
 	$(MAKE) all build/afspraken-san $(UNIT_BIN)
 	$(MAKE) unit
 	$(MAKE) functional
+	$(MAKE) fuzz
 
 bench: test-deps
 	$(MAKE) build/afspraken build/afspraken-bench
