@@ -295,6 +295,29 @@ def dropping_regionale_diensten_removes_definition_lid_and_annex():
         assert "Artikel 4 Duur" in text, fmt
 
 
+@test
+def large_region_with_many_deelnemers_and_long_text():
+    src = open(MINI_REGION, encoding="utf-8").read()
+    members = "".join(
+        f"  - naam: \"Gemeente Dorp-{i} & Súdwest <{i}>\"\n    wgs: tweede lid\n"
+        f"    ondertekenaar:\n      naam: P. {i}\n      functie: wethouder\n"
+        for i in range(400))
+    long_text = "Samen & veilig <regio>. " * 12000  # about 290 KB
+    src = src.replace("deelnemers:\n", "deelnemers:\n" + members, 1)
+    src = src.replace("    Sinds 2009 <samen> & verder.", "    " + long_text, 1)
+    path = os.path.join(TMP, "groot.yaml")
+    open(path, "w", encoding="utf-8").write(src)
+    files = generate(path, os.path.join(TMP, "groot"), MINI_MODEL)
+    check_odf_schema(files["odt"], "groot-odf")
+    d = docx.Document(files["docx"])
+    signers = [p.text for p in d.paragraphs if p.text.startswith("Namens ")]
+    assert len(signers) == 402, len(signers)
+    assert signers[0] == "Namens Gemeente Dorp-0 & Súdwest <0>", signers[0]
+    assert signers[399] == "Namens Gemeente Dorp-399 & Súdwest <399>", signers[399]
+    text = pandoc_text(files["odt"], "odt")
+    assert text.count("Samen & veilig <regio>.") == 12000
+
+
 # ------------------------------------------------------ determinism, safety
 
 @test
