@@ -77,22 +77,6 @@ void doc_append(doc_node *parent, doc_node *child)
     parent->last = child;
 }
 
-void doc_unlink(doc_node *node)
-{
-    doc_node *p = node->parent;
-    if (!p)
-        return;
-    if (node->prev)
-        node->prev->next = node->next;
-    else
-        p->first = node->next;
-    if (node->next)
-        node->next->prev = node->prev;
-    else
-        p->last = node->prev;
-    node->parent = node->next = node->prev = NULL;
-}
-
 static void free_meta(doc_meta *m)
 {
     if (!m)

@@ -32,9 +32,6 @@ typedef enum {
     DOC_REGIONAL    /* regional text written by the region */
 } doc_kind;
 
-/* Marks set by the comparison of two trees; DOC_SAME in a plain document. */
-typedef enum { DOC_SAME, DOC_INSERTED, DOC_DELETED } doc_change;
-
 typedef struct {
     char *title;         /* document title, e.g. "Bestuurlijke Afspraken ..." */
     char *subtitle;      /* may be NULL */
@@ -55,7 +52,6 @@ typedef struct {
 typedef struct doc_node doc_node;
 struct doc_node {
     doc_kind kind;
-    doc_change change;
     char *id;     /* stable id from the model (article, lid, annex) or NULL */
     char *label;  /* resolved number text: "Deel A", "Artikel 7", "1.", "a." or NULL */
     char *title;  /* heading text for PART, ARTICLE, ANNEX, HEADING or NULL */
@@ -82,8 +78,6 @@ int doc_setf(char **field, const char *fmt, ...)
 
 /* Appends child to parent; parent takes ownership. */
 void doc_append(doc_node *parent, doc_node *child);
-/* Unlinks node from its parent; the caller owns it afterwards. */
-void doc_unlink(doc_node *node);
 
 /* Frees node and all its children. Accepts NULL. */
 void doc_free(doc_node *node);
