@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
     doc_node *node;
     const token *tok;
+    const char *from_article; /* id of the article the reference stands in */
 } pending_ref;
 
 typedef struct {
@@ -51,6 +52,7 @@ typedef struct {
     xmlHashTablePtr annex_numbers;
     pending_ref *refs;
     size_t n_refs, cap_refs;
+    const char *current_article; /* while its leden are built */
 } ctx;
 
 static void input_error(ctx *c, src_pos p, const char *hint, const char *fmt, ...)
@@ -526,7 +528,7 @@ static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
                     c->refs = p;
                     c->cap_refs = cap;
                 }
-                c->refs[c->n_refs++] = (pending_ref){n, k};
+                c->refs[c->n_refs++] = (pending_ref){n, k, c->current_article};
             }
             break;
         }
@@ -843,7 +845,9 @@ static void build_parts(ctx *c, doc_node *doc)
                 if (a->id)
                     record_target(c, a->id, "", "", art_no, 0, NULL);
             }
+            c->current_article = a->id;
             add_leden(c, art, a->leden, a->n_leden, a->numbered ? a->id : NULL, art_no);
+            c->current_article = NULL;
         }
     }
 }
@@ -933,6 +937,33 @@ static void explain_missing(ctx *c, const token *k, const char *what)
                 "verwijzing '%s': %s bestaat niet of valt weg onder deze keuzes", k->text, what);
 }
 
+/* Dutch legal style: "artikel 7, tweede lid, onder b"; within article 7
+ * itself "het tweede lid, onder b", and "dit artikel" for the whole.
+ * NULL when memory runs out. */
+static char *ref_text(const target *t, int self)
+{
+    char lid[48] = "", *text;
+    const char *ord = dutch_ordinal(t->lid);
+    if (t->lid && ord)
+        snprintf(lid, sizeof lid, "%s lid", ord);
+    else if (t->lid)
+        snprintf(lid, sizeof lid, "lid %d", t->lid);
+    int r;
+    if (self && t->lid)
+        r = t->item[0] ? asprintf(&text, "het %s, onder %s", lid, t->item)
+                       : asprintf(&text, "het %s", lid);
+    else if (self)
+        r = t->item[0] ? asprintf(&text, "onderdeel %s", t->item)
+                       : asprintf(&text, "dit artikel");
+    else if (t->lid)
+        r = t->item[0] ? asprintf(&text, "artikel %d, %s, onder %s", t->article, lid, t->item)
+                       : asprintf(&text, "artikel %d, %s", t->article, lid);
+    else
+        r = t->item[0] ? asprintf(&text, "artikel %d, onder %s", t->article, t->item)
+                       : asprintf(&text, "artikel %d", t->article);
+    return r < 0 ? NULL : text;
+}
+
 static void resolve_refs(ctx *c)
 {
     for (size_t i = 0; i < c->n_refs; i++) {
@@ -959,16 +990,8 @@ static void resolve_refs(ctx *c)
                 explain_missing(c, k, k->arg[2] ? "het onderdeel" : k->arg[1] ? "het lid" : "het artikel");
                 continue;
             }
-            const char *ord = dutch_ordinal(t->lid);
-            char lidtext[48] = "";
-            if (t->lid && ord)
-                snprintf(lidtext, sizeof lidtext, ", %s lid", ord);
-            else if (t->lid)
-                snprintf(lidtext, sizeof lidtext, ", lid %d", t->lid);
-            int r = t->item[0] ? asprintf(&text, "artikel %d%s, onder %s", t->article, lidtext, t->item)
-                               : asprintf(&text, "artikel %d%s", t->article, lidtext);
-            if (r < 0)
-                text = NULL;
+            int self = c->refs[i].from_article && !strcmp(c->refs[i].from_article, k->arg[0]);
+            text = ref_text(t, self);
         }
         if (!text) {
             c->oom = 1;

@@ -318,6 +318,15 @@ def large_region_with_many_deelnemers_and_long_text():
     assert text.count("Samen & veilig <regio>.") == 12000
 
 
+@test
+def references_within_an_article_name_only_the_lid():
+    by_name = {os.path.basename(r): f for r, f in generated.items()}
+    text = open(by_name["voorbeeld.yaml"]["md"], encoding="utf-8").read()
+    assert "voldoet aan de criteria, bedoeld in het tweede lid." in text
+    text = open(by_name["alles.yaml"]["md"], encoding="utf-8").read()
+    assert "voldaan aan de voorwaarden van het tweede lid." in text
+
+
 # ------------------------------------------------------ determinism, safety
 
 @test
