@@ -939,29 +939,61 @@ static void explain_missing(ctx *c, const token *k, const char *what)
 
 /* Dutch legal style: "artikel 7, tweede lid, onder b"; within article 7
  * itself "het tweede lid, onder b", and "dit artikel" for the whole.
- * NULL when memory runs out. */
-static char *ref_text(const target *t, int self)
+ * items is "" or the onderdelen, "b" or "b en c". NULL when memory runs
+ * out. */
+static char *ref_text(int article, int lid_no, const char *items, int self)
 {
     char lid[48] = "", *text;
-    const char *ord = dutch_ordinal(t->lid);
-    if (t->lid && ord)
+    const char *ord = dutch_ordinal(lid_no);
+    if (lid_no && ord)
         snprintf(lid, sizeof lid, "%s lid", ord);
-    else if (t->lid)
-        snprintf(lid, sizeof lid, "lid %d", t->lid);
+    else if (lid_no)
+        snprintf(lid, sizeof lid, "lid %d", lid_no);
     int r;
-    if (self && t->lid)
-        r = t->item[0] ? asprintf(&text, "het %s, onder %s", lid, t->item)
-                       : asprintf(&text, "het %s", lid);
+    if (self && lid_no)
+        r = *items ? asprintf(&text, "het %s, onder %s", lid, items) : asprintf(&text, "het %s", lid);
     else if (self)
-        r = t->item[0] ? asprintf(&text, "onderdeel %s", t->item)
-                       : asprintf(&text, "dit artikel");
-    else if (t->lid)
-        r = t->item[0] ? asprintf(&text, "artikel %d, %s, onder %s", t->article, lid, t->item)
-                       : asprintf(&text, "artikel %d, %s", t->article, lid);
+        r = *items ? asprintf(&text, "onderdeel %s", items) : asprintf(&text, "dit artikel");
+    else if (lid_no)
+        r = *items ? asprintf(&text, "artikel %d, %s, onder %s", article, lid, items)
+                   : asprintf(&text, "artikel %d, %s", article, lid);
     else
-        r = t->item[0] ? asprintf(&text, "artikel %d, onder %s", t->article, t->item)
-                       : asprintf(&text, "artikel %d", t->article);
+        r = *items ? asprintf(&text, "artikel %d, onder %s", article, items)
+                   : asprintf(&text, "artikel %d", article);
     return r < 0 ? NULL : text;
+}
+
+/* Resolves {{art:A}}, {{art:A.L}}, {{art:A.L.O}} and {{art:A.L.O1,O2}}
+ * into *out. Returns 0, 1 when a problem was reported, -1 without memory. */
+static int resolve_article_ref(ctx *c, const pending_ref *p, char **out)
+{
+    const token *k = p->tok;
+    const char *lid = k->arg[1] ? k->arg[1] : "";
+    char *items = strdup(k->arg[2] ? k->arg[2] : "");
+    char letters[256] = "";
+    const target *t = NULL;
+    if (!items)
+        return -1;
+    /* One lookup per onderdeel; "b, c en d" for several. */
+    char *save = NULL, *piece = strtok_r(items, ",", &save);
+    do {
+        const char *id = piece ? piece : "";
+        t = xmlHashLookup3(c->targets, (const xmlChar *)k->arg[0], (const xmlChar *)lid,
+                           (const xmlChar *)id);
+        if (!t) {
+            explain_missing(c, k, *id ? "het onderdeel" : *lid ? "het lid" : "het artikel");
+            free(items);
+            return 1;
+        }
+        piece = piece ? strtok_r(NULL, ",", &save) : NULL;
+        if (*letters)
+            strncat(letters, piece ? ", " : " en ", sizeof letters - strlen(letters) - 1);
+        strncat(letters, t->item, sizeof letters - strlen(letters) - 1);
+    } while (piece);
+    free(items);
+    int self = p->from_article && !strcmp(p->from_article, k->arg[0]);
+    *out = ref_text(t->article, t->lid, letters, self);
+    return *out ? 0 : -1;
 }
 
 static void resolve_refs(ctx *c)
@@ -983,15 +1015,9 @@ static void resolve_refs(ctx *c)
             if (asprintf(&text, "bijlage %d", *no) < 0)
                 text = NULL;
         } else {
-            const char *lid = k->arg[1] ? k->arg[1] : "", *item = k->arg[2] ? k->arg[2] : "";
-            target *t = xmlHashLookup3(c->targets, (const xmlChar *)k->arg[0],
-                                       (const xmlChar *)lid, (const xmlChar *)item);
-            if (!t) {
-                explain_missing(c, k, k->arg[2] ? "het onderdeel" : k->arg[1] ? "het lid" : "het artikel");
+            int r = resolve_article_ref(c, &c->refs[i], &text);
+            if (r > 0)
                 continue;
-            }
-            int self = c->refs[i].from_article && !strcmp(c->refs[i].from_article, k->arg[0]);
-            text = ref_text(t, self);
         }
         if (!text) {
             c->oom = 1;

@@ -89,6 +89,17 @@ static const char *optional_value_in(const model *m, const rich_text *t)
     return NULL;
 }
 
+/* A target that an unfilled optional value can remove would leave the
+ * reference dangling in some region. */
+static void check_vanishing(checker *k, const token *t, const rich_text *target)
+{
+    const char *opt = optional_value_in(k->m, target);
+    if (opt && k->all_combinations)
+        diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column,
+                   "Maak het veld verplicht of geef het een standaardwaarde.",
+                   "'%s' verwijst naar tekst die wegvalt als '%s' niet is ingevuld", t->text, opt);
+}
+
 static void check_ref(checker *k, const guard *g, const token *t)
 {
     const model *m = k->m;
@@ -114,23 +125,29 @@ static void check_ref(checker *k, const guard *g, const token *t)
         return;
     }
     need(k, g, &lid->cond, t, "een lid");
-    const model_item *target = lid;
-    if (t->arg[2]) {
-        target = model_find_item(lid->items, lid->n_items, t->arg[2]);
-        if (!target) {
+    check_vanishing(k, t, &lid->text);
+    if (!t->arg[2])
+        return;
+    /* One onderdeel, or several of the same lid: "b,c". */
+    const char *ids = t->arg[2];
+    for (;;) {
+        size_t len = strcspn(ids, ",");
+        const model_item *item = NULL;
+        for (size_t i = 0; len && i < lid->n_items; i++)
+            if (lid->items[i].id && strlen(lid->items[i].id) == len &&
+                !strncmp(lid->items[i].id, ids, len))
+                item = &lid->items[i];
+        if (!item) {
             diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
-                       "'%s': lid '%s' heeft geen onderdeel '%s'", t->text, t->arg[1], t->arg[2]);
+                       "'%s': lid '%s' heeft geen onderdeel '%.*s'", t->text, t->arg[1], (int)len, ids);
             return;
         }
-        need(k, g, &target->cond, t, "een onderdeel");
+        need(k, g, &item->cond, t, "een onderdeel");
+        check_vanishing(k, t, &item->text);
+        if (!ids[len])
+            return;
+        ids += len + 1;
     }
-    const char *opt = optional_value_in(m, &lid->text);
-    if (!opt && target != lid)
-        opt = optional_value_in(m, &target->text);
-    if (opt && k->all_combinations)
-        diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column,
-                   "Maak het veld verplicht of geef het een standaardwaarde.",
-                   "'%s' verwijst naar tekst die wegvalt als '%s' niet is ingevuld", t->text, opt);
 }
 
 /* Whether word begins a defined term or one of its forms: those are the

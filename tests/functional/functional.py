@@ -319,10 +319,12 @@ def large_region_with_many_deelnemers_and_long_text():
 
 
 @test
-def references_within_an_article_name_only_the_lid():
+def references_read_as_dutch_legal_text():
     by_name = {os.path.basename(r): f for r, f in generated.items()}
     text = open(by_name["voorbeeld.yaml"]["md"], encoding="utf-8").read()
     assert "voldoet aan de criteria, bedoeld in het tweede lid." in text
+    # Several onderdelen of one lid in one reference.
+    assert "bedoeld in artikel 13, tweede lid, onder b en c, van overeenkomstige" in text
     text = open(by_name["alles.yaml"]["md"], encoding="utf-8").read()
     assert "voldaan aan de voorwaarden van het tweede lid." in text
 
