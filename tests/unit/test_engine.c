@@ -723,6 +723,26 @@ static void test_assemble_references_resolved(void **state)
     assert_int_equal(lid->first->next->line, at(f->model_src, "Zie ook").line);
 }
 
+static void test_assemble_references_in_own_article_and_to_several_onderdelen(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(f, EDITS("\"het Bureau notuleert;\"",
+                                         "\"zie {{art:stuurgroep.vergaderen}} en {{art:stuurgroep}};\"",
+                                         "\"Zie ook {{art:stuurgroep.vergaderen.voorzitter}}.\"",
+                                         "\"Zie ook {{art:stuurgroep.vergaderen.voorzitter,notulen}}.\""),
+                                NO_EDITS);
+    assert_outline(article(doc, "stuurgroep"), DOC_REF, "het tweede lid|dit artikel");
+    assert_outline(article(doc, "diensten"), DOC_REF, "artikel 3, tweede lid, onder a en b");
+}
+
+static void test_check_reference_to_missing_onderdeel_in_a_list(void **state)
+{
+    fx *f = *state;
+    check_model(f, EDITS("{{art:stuurgroep.vergaderen.voorzitter}}", "{{art:stuurgroep.vergaderen.voorzitter,notule}}"),
+                0);
+    find_diag(&f->d, "lid 'vergaderen' heeft geen onderdeel 'notule'");
+}
+
 static void test_assemble_leden_and_onderdelen(void **state)
 {
     fx *f = *state;
@@ -1223,6 +1243,8 @@ int main(void)
         T(test_load_position_after_single_quote_escape),
         T(test_assemble_articles_in_order),
         T(test_assemble_references_resolved),
+        T(test_assemble_references_in_own_article_and_to_several_onderdelen),
+        T(test_check_reference_to_missing_onderdeel_in_a_list),
         T(test_assemble_leden_and_onderdelen),
         T(test_assemble_field_types_rendered),
         T(test_assemble_extra_nee_renumbers),
