@@ -18,18 +18,18 @@
 /* A field's value as the document shows it. */
 typedef struct {
     int set;
-    int given;         /* the region wrote a value, valid or not */
-    char *text;        /* rendered text (malloc'd) */
-    const char *key;   /* FIELD_CHOICE: the chosen key */
-    char **items;      /* list fields: the items as given */
+    int given;       /* the region wrote a value, valid or not */
+    char *text;      /* rendered text (malloc'd) */
+    const char *key; /* FIELD_CHOICE: the chosen key */
+    char **items;    /* list fields: the items as given */
     size_t n_items;
 } field_value;
 
 /* Where a reference target ended up. */
 typedef struct {
-    int article;       /* article number */
-    int lid;           /* lid number, 0 when the article has one lid */
-    char item[8];      /* onderdeel letter, "" for a lid or article */
+    int article;  /* article number */
+    int lid;      /* lid number, 0 when the article has one lid */
+    char item[8]; /* onderdeel letter, "" for a lid or article */
 } target;
 
 typedef struct {
@@ -43,11 +43,11 @@ typedef struct {
     const region *r;
     diag_list *diags;
     int oom;
-    int *kept;             /* per article, in model order */
+    int *kept; /* per article, in model order */
     const model_article **articles;
     size_t n_articles;
-    field_value *values;   /* per model field */
-    const char **spots;    /* per model spot: the text, or NULL */
+    field_value *values; /* per model field */
+    const char **spots;  /* per model spot: the text, or NULL */
     xmlHashTablePtr targets;
     xmlHashTablePtr annex_numbers;
     pending_ref *refs;
@@ -111,11 +111,14 @@ static void choose_articles(ctx *c)
             free(hint);
         } else if (!c->articles[a]->optional) {
             if (!ch->keep)
-                input_error(c, ch->pos, "Alleen optionele artikelen kunnen worden weggelaten; 'afspraken model' toont welke.",
-                            "artikel '%s' is niet optioneel en kan niet worden weggelaten", ch->id);
+                input_error(
+                    c, ch->pos,
+                    "Alleen optionele artikelen kunnen worden weggelaten; 'afspraken model' toont welke.",
+                    "artikel '%s' is niet optioneel en kan niet worden weggelaten", ch->id);
             else
-                diag_add(c->diags, DIAG_WARNING, DIAG_INPUT, ch->pos.file, ch->pos.line, ch->pos.column,
-                         "Deze regel kan weg.", "artikel '%s' is niet optioneel en staat er altijd in", ch->id);
+                diag_add(c->diags, DIAG_WARNING, DIAG_INPUT, ch->pos.file, ch->pos.line,
+                         ch->pos.column, "Deze regel kan weg.",
+                         "artikel '%s' is niet optioneel en staat er altijd in", ch->id);
         } else {
             c->kept[a] = ch->keep;
         }
@@ -158,8 +161,9 @@ static int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos 
             return -1;
         }
         if (errno == ERANGE || v < f->min || v > f->max) {
-            input_error(c, pos, NULL, "%s ligt buiten de grenzen van veld '%s': van %ld tot en met %ld",
-                        raw, f->id, f->min, f->max);
+            input_error(c, pos, NULL,
+                        "%s ligt buiten de grenzen van veld '%s': van %ld tot en met %ld", raw,
+                        f->id, f->min, f->max);
             return -1;
         }
         snprintf(buf, sizeof buf, "%ld", v);
@@ -257,7 +261,8 @@ static void fill_fields(ctx *c)
             continue;
         }
         if (f->builtin) {
-            input_error(c, v->key_pos, "Dit veld komt uit een vaste sleutel bovenin het regiobestand.",
+            input_error(c, v->key_pos,
+                        "Dit veld komt uit een vaste sleutel bovenin het regiobestand.",
                         "veld '%s' vult u niet onder 'velden'", v->id);
             continue;
         }
@@ -265,7 +270,8 @@ static void fill_fields(ctx *c)
         out->given = 1;
         if (f->type == FIELD_ORGS || f->type == FIELD_LIST) {
             if (!v->is_list) {
-                input_error(c, v->pos, "Schrijf elk element op een eigen regel, beginnend met '- '.",
+                input_error(c, v->pos,
+                            "Schrijf elk element op een eigen regel, beginnend met '- '.",
                             "veld '%s' verwacht een lijst", f->id);
                 continue;
             }
@@ -341,7 +347,8 @@ static void fill_fields(ctx *c)
             }
         if (!found) {
             char *hint = hint_for(suggest_result(&s));
-            input_error(c, r->manager_pos, hint ? hint : "De Beheerorganisatie moet ook onder 'deelnemers' staan.",
+            input_error(c, r->manager_pos,
+                        hint ? hint : "De Beheerorganisatie moet ook onder 'deelnemers' staan.",
                         "Beheerorganisatie '%s' is geen van de Deelnemers", r->manager);
             free(hint);
         }
@@ -362,7 +369,8 @@ static void fill_spots(ctx *c)
             for (size_t j = 0; j < m->n_spots; j++)
                 suggest_offer(&sg, m->spots[j].id);
             char *hint = hint_for(suggest_result(&sg));
-            input_error(c, t->key_pos, hint ? hint : "'afspraken model' toont de plekken voor regionale tekst.",
+            input_error(c, t->key_pos,
+                        hint ? hint : "'afspraken model' toont de plekken voor regionale tekst.",
                         "onbekende plek voor regionale tekst '%s'", t->id);
             free(hint);
             continue;
@@ -489,12 +497,14 @@ static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
         case TOK_TERM: {
             const model_term *term = model_find_term(c->m, k->arg[0]);
             if (!term)
-                input_error(c, k->pos, "Voeg het begrip toe onder 'begrippen' of gebruik een bekende vorm.",
+                input_error(c, k->pos,
+                            "Voeg het begrip toe onder 'begrippen' of gebruik een bekende vorm.",
                             "onbekend begrip '%s'", k->arg[0]);
             else if (!holds(c, &term->cond))
-                input_error(c, k->pos, NULL,
-                            "begrip '%s' wordt gebruikt, maar de definitie ervan valt weg door de gekozen artikelen",
-                            k->arg[0]);
+                input_error(
+                    c, k->pos, NULL,
+                    "begrip '%s' wordt gebruikt, maar de definitie ervan valt weg door de gekozen artikelen",
+                    k->arg[0]);
             n = add_inline(c, parent, DOC_TERM, k->arg[0]);
             break;
         }
@@ -502,7 +512,8 @@ static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
             const model_field *f = model_find_field(c->m, k->arg[0]);
             const field_value *v = f ? &c->values[field_index(c, f)] : NULL;
             if (!f)
-                input_error(c, k->pos, NULL, "onbekend veld '%s' in de tekst van het model", k->arg[0]);
+                input_error(c, k->pos, NULL, "onbekend veld '%s' in de tekst van het model",
+                            k->arg[0]);
             n = add_inline(c, parent, DOC_FIELD, v && v->set ? v->text : "");
             break;
         }
@@ -540,8 +551,8 @@ static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
     }
 }
 
-static void record_target(ctx *c, const char *art, const char *lid, const char *item,
-                          int art_no, int lid_no, const char *letter)
+static void record_target(ctx *c, const char *art, const char *lid, const char *item, int art_no,
+                          int lid_no, const char *letter)
 {
     target *t = calloc(1, sizeof *t);
     if (!t) {
@@ -582,8 +593,9 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
             item_label((int)i + 1, depth, label, sizeof label, letter);
             set_str(c, &item->label, label);
             add_inline(c, item, DOC_FIELD, mem->name ? mem->name : "");
-            add_inline(c, item, DOC_TEXT, mem->wgs_lid == 1 ? " (artikel 2.27, eerste lid, WGS)"
-                                                            : " (artikel 2.27, tweede lid, WGS)");
+            add_inline(c, item, DOC_TEXT,
+                       mem->wgs_lid == 1 ? " (artikel 2.27, eerste lid, WGS)"
+                                         : " (artikel 2.27, tweede lid, WGS)");
         }
         return;
     }
@@ -923,10 +935,10 @@ static void explain_missing(ctx *c, const token *k, const char *what)
         for (size_t i = 0; i < c->r->n_choices; i++)
             if (c->r->choices[i].id && !strcmp(c->r->choices[i].id, k->arg[0]))
                 where = c->r->choices[i].pos;
-        input_error(c, where,
-                    "Neem het artikel op, of laat ook de tekst weg die ernaar verwijst.",
-                    "artikel '%s' wordt weggelaten, maar de tekst op %s:%d verwijst ernaar met '%s'",
-                    k->arg[0], k->pos.file, k->pos.line, k->text);
+        input_error(
+            c, where, "Neem het artikel op, of laat ook de tekst weg die ernaar verwijst.",
+            "artikel '%s' wordt weggelaten, maar de tekst op %s:%d verwijst ernaar met '%s'",
+            k->arg[0], k->pos.file, k->pos.line, k->text);
         return;
     }
     if (!c->articles[a]->numbered) {
@@ -951,7 +963,8 @@ static char *ref_text(int article, int lid_no, const char *items, int self)
         snprintf(lid, sizeof lid, "lid %d", lid_no);
     int r;
     if (self && lid_no)
-        r = *items ? asprintf(&text, "het %s, onder %s", lid, items) : asprintf(&text, "het %s", lid);
+        r = *items ? asprintf(&text, "het %s, onder %s", lid, items)
+                   : asprintf(&text, "het %s", lid);
     else if (self)
         r = *items ? asprintf(&text, "onderdeel %s", items) : asprintf(&text, "dit artikel");
     else if (lid_no)
@@ -1034,8 +1047,7 @@ static void free_entry(void *payload, const xmlChar *name)
     free(payload);
 }
 
-doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
-                   diag_list *diags)
+doc_node *assemble(const model *m, const region *r, const assemble_options *opt, diag_list *diags)
 {
     ctx c = {.m = m, .r = r, .diags = diags};
     size_t errors_before = diag_error_count(diags);

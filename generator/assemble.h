@@ -19,8 +19,7 @@ typedef struct {
 
 /* Returns the tree (caller frees with doc_free), or NULL when the region
  * has input errors (all of them in diags) or memory ran out. */
-doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
-                   diag_list *diags);
+doc_node *assemble(const model *m, const region *r, const assemble_options *opt, diag_list *diags);
 
 /* The folder and file name for a region: its bestandsnaam, or its name
  * folded to lowercase ASCII with dashes. Caller frees; NULL on no memory. */

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* The conditions under which a place in the model is in the document:
  * the enclosing optional article, the annex, lid, onderdeel or term
  * conditions on the way down. */
@@ -52,16 +51,16 @@ static guard with(guard g, const condition *c)
     return g;
 }
 
-
 static void need(checker *k, const guard *g, const condition *c, const token *t, const char *what)
 {
     if (!k->all_combinations || implied(g, c))
         return;
     char buf[160];
-    diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column,
-               "Zet dezelfde voorwaarde op het lid of onderdeel waarin de verwijzing staat.",
-               "'%s' verwijst naar %s die alleen bestaat onder '%s'; bij andere keuzes blijft de verwijzing los staan",
-               t->text, what, condition_text(c, buf, sizeof buf));
+    diag_input(
+        k->diags, t->pos.file, t->pos.line, t->pos.column,
+        "Zet dezelfde voorwaarde op het lid of onderdeel waarin de verwijzing staat.",
+        "'%s' verwijst naar %s die alleen bestaat onder '%s'; bij andere keuzes blijft de verwijzing los staan",
+        t->text, what, condition_text(c, buf, sizeof buf));
 }
 
 /* The condition "this optional article is kept", as a value. */
@@ -139,7 +138,8 @@ static void check_ref(checker *k, const guard *g, const token *t)
                 item = &lid->items[i];
         if (!item) {
             diag_input(k->diags, t->pos.file, t->pos.line, t->pos.column, NULL,
-                       "'%s': lid '%s' heeft geen onderdeel '%.*s'", t->text, t->arg[1], (int)len, ids);
+                       "'%s': lid '%s' heeft geen onderdeel '%.*s'", t->text, t->arg[1], (int)len,
+                       ids);
             return;
         }
         need(k, g, &item->cond, t, "een onderdeel");
@@ -186,10 +186,11 @@ static void check_capitals(checker *k, const token *tk)
             known = m->proper_names[i] && strlen(m->proper_names[i]) == wlen &&
                     !strncmp(m->proper_names[i], word, wlen);
         if (!known)
-            diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
-                       "Definieer het als begrip en schrijf het tussen [[ ]], of zet het onder 'eigennamen' als het deel is van een naam.",
-                       "'%.*s' staat met een hoofdletter midden in een zin, maar is geen gedefinieerd begrip",
-                       (int)wlen, word);
+            diag_input(
+                k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                "Definieer het als begrip en schrijf het tussen [[ ]], of zet het onder 'eigennamen' als het deel is van een naam.",
+                "'%.*s' staat met een hoofdletter midden in een zin, maar is geen gedefinieerd begrip",
+                (int)wlen, word);
     }
     pcre2_match_data_free(md);
 }
@@ -238,9 +239,10 @@ static void check_rich(checker *k, const guard *g, const rich_text *t)
         case TOK_TERM: {
             const model_term *term = model_find_term(m, tk->arg[0]);
             if (!term) {
-                diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
-                           "Definieer het begrip onder 'begrippen' of voeg de vorm toe aan 'vormen'.",
-                           "begrip '%s' is niet gedefinieerd", tk->arg[0]);
+                diag_input(
+                    k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                    "Definieer het begrip onder 'begrippen' of voeg de vorm toe aan 'vormen'.",
+                    "begrip '%s' is niet gedefinieerd", tk->arg[0]);
                 break;
             }
             k->term_uses[term - m->terms]++;
@@ -362,8 +364,8 @@ static void compile_terms(checker *k)
     strcat(pat, ")(?![\\w-])");
     int err;
     PCRE2_SIZE off;
-    k->terms_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-                                &err, &off, NULL);
+    k->terms_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
+                                &off, NULL);
     if (k->terms_re)
         k->md = pcre2_match_data_create_from_pattern(k->terms_re, NULL);
     if (!k->terms_re || !k->md)

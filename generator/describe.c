@@ -23,7 +23,8 @@ void model_describe(const model *m, FILE *out)
             else
                 fprintf(out, "  %-11s %-28s %s\n", "-", a->id, a->title);
             if (a->optional)
-                wrap_text(out, "              wanneer: ", "                       ", a->explanation, 79);
+                wrap_text(out, "              wanneer: ", "                       ", a->explanation,
+                          79);
         }
     }
     fputs("\nVelden (onder 'velden:' in het regiobestand)\n", out);
@@ -52,6 +53,7 @@ void model_describe(const model *m, FILE *out)
         char buf[160] = "";
         if (b->cond.kind != COND_NONE)
             condition_text(&b->cond, buf, sizeof buf);
-        fprintf(out, "  %-28s %s%s%s%s\n", b->id, b->title, *buf ? "  [" : "", buf, *buf ? "]" : "");
+        fprintf(out, "  %-28s %s%s%s%s\n", b->id, b->title, *buf ? "  [" : "", buf,
+                *buf ? "]" : "");
     }
 }

@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-void diag_add(diag_list *list, diag_severity sev, diag_class cls,
-              const char *file, int line, int column, const char *hint,
-              const char *fmt, ...)
+void diag_add(diag_list *list, diag_severity sev, diag_class cls, const char *file, int line,
+              int column, const char *hint, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -16,9 +15,8 @@ void diag_add(diag_list *list, diag_severity sev, diag_class cls,
     va_end(ap);
 }
 
-void diag_vadd(diag_list *list, diag_severity sev, diag_class cls,
-               const char *file, int line, int column, const char *hint,
-               const char *fmt, va_list ap)
+void diag_vadd(diag_list *list, diag_severity sev, diag_class cls, const char *file, int line,
+               int column, const char *hint, const char *fmt, va_list ap)
 {
     if (list->count == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
@@ -37,8 +35,7 @@ void diag_vadd(diag_list *list, diag_severity sev, diag_class cls,
     d->line = line;
     d->column = column;
     int r = vasprintf(&d->message, fmt, ap);
-    if (r < 0 || (file && !(d->file = strdup(file))) ||
-        (hint && !(d->hint = strdup(hint)))) {
+    if (r < 0 || (file && !(d->file = strdup(file))) || (hint && !(d->hint = strdup(hint)))) {
         if (r >= 0)
             free(d->message);
         free(d->file);
@@ -62,8 +59,7 @@ int diag_has_system_error(const diag_list *list)
     if (list->lost)
         return 1;
     for (size_t i = 0; i < list->count; i++)
-        if (list->items[i].severity == DIAG_ERROR &&
-            list->items[i].class == DIAG_SYSTEM)
+        if (list->items[i].severity == DIAG_ERROR && list->items[i].class == DIAG_SYSTEM)
             return 1;
     return 0;
 }
@@ -102,8 +98,7 @@ void diag_print(const diag_list *list, FILE *out)
         const diag *d = &list->items[i];
         const char *sev = d->severity == DIAG_ERROR ? "fout" : "waarschuwing";
         if (d->file && d->line)
-            fprintf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column,
-                    sev, d->message);
+            fprintf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, sev, d->message);
         else if (d->file)
             fprintf(out, "%s: %s: %s\n", d->file, sev, d->message);
         else

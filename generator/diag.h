@@ -12,18 +12,18 @@ typedef enum { DIAG_ERROR, DIAG_WARNING } diag_severity;
 
 /* What kind of failure: decides the exit code in main. */
 typedef enum {
-    DIAG_INPUT,   /* the user's model or region file is wrong: exit 2 */
-    DIAG_SYSTEM   /* I/O, library or memory failure: exit 3 */
+    DIAG_INPUT, /* the user's model or region file is wrong: exit 2 */
+    DIAG_SYSTEM /* I/O, library or memory failure: exit 3 */
 } diag_class;
 
 typedef struct {
     diag_severity severity;
     diag_class class;
-    char *file;    /* NULL when no file is concerned */
-    int line;      /* 1-based; 0 when unknown */
-    int column;    /* 1-based; 0 when unknown */
+    char *file; /* NULL when no file is concerned */
+    int line;   /* 1-based; 0 when unknown */
+    int column; /* 1-based; 0 when unknown */
     char *message;
-    char *hint;    /* NULL or a suggestion of what to do */
+    char *hint; /* NULL or a suggestion of what to do */
 } diag;
 
 typedef struct {
@@ -34,21 +34,19 @@ typedef struct {
 
 /* Appends a diagnostic; file and hint may be NULL. Never fails visibly:
  * on allocation failure it sets list->lost, which counts as an error. */
-void diag_add(diag_list *list, diag_severity sev, diag_class cls,
-              const char *file, int line, int column, const char *hint,
-              const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+void diag_add(diag_list *list, diag_severity sev, diag_class cls, const char *file, int line,
+              int column, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
 
 /* The same with the arguments as a va_list, for wrappers that add a
  * position of their own. */
-void diag_vadd(diag_list *list, diag_severity sev, diag_class cls,
-               const char *file, int line, int column, const char *hint,
-               const char *fmt, va_list ap);
+void diag_vadd(diag_list *list, diag_severity sev, diag_class cls, const char *file, int line,
+               int column, const char *hint, const char *fmt, va_list ap);
 
 /* Shorthands for the two common cases. */
-#define diag_input(l, file, line, col, hint, ...) \
+#define diag_input(l, file, line, col, hint, ...)                                                  \
     diag_add((l), DIAG_ERROR, DIAG_INPUT, (file), (line), (col), (hint), __VA_ARGS__)
-#define diag_system(l, ...) \
-    diag_add((l), DIAG_ERROR, DIAG_SYSTEM, NULL, 0, 0, NULL, __VA_ARGS__)
+#define diag_system(l, ...) diag_add((l), DIAG_ERROR, DIAG_SYSTEM, NULL, 0, 0, NULL, __VA_ARGS__)
 
 size_t diag_error_count(const diag_list *list);
 int diag_has_system_error(const diag_list *list);

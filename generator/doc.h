@@ -25,11 +25,11 @@ typedef enum {
     DOC_SIGNATURES, /* signature page; children DOC_SIGNATORY */
     DOC_SIGNATORY,  /* organisation, name and function in sig */
     /* inline kinds: text always in doc_node.text, never NULL */
-    DOC_TEXT,       /* model text */
-    DOC_TERM,       /* a defined term as used in the text */
-    DOC_FIELD,      /* a field value filled in by the region */
-    DOC_REF,        /* a resolved cross-reference, e.g. "artikel 7, tweede lid" */
-    DOC_REGIONAL    /* regional text written by the region */
+    DOC_TEXT,    /* model text */
+    DOC_TERM,    /* a defined term as used in the text */
+    DOC_FIELD,   /* a field value filled in by the region */
+    DOC_REF,     /* a resolved cross-reference, e.g. "artikel 7, tweede lid" */
+    DOC_REGIONAL /* regional text written by the region */
 } doc_kind;
 
 typedef struct {
@@ -52,15 +52,15 @@ typedef struct {
 typedef struct doc_node doc_node;
 struct doc_node {
     doc_kind kind;
-    char *id;     /* stable id from the model (article, lid, annex) or NULL */
-    char *label;  /* resolved number text: "Deel A", "Artikel 7", "1.", "a." or NULL */
-    char *title;  /* heading text for PART, ARTICLE, ANNEX, HEADING or NULL */
-    char *text;   /* inline kinds only */
-    int number;   /* article/lid number, heading level for DOC_HEADING */
-    const char *file; /* source position; file points into a string the */
-    int line, column; /* tree's owner keeps alive (see doc_new_document) */
-    doc_meta *meta;        /* DOC_DOCUMENT only */
-    doc_signatory *sig;    /* DOC_SIGNATORY only */
+    char *id;           /* stable id from the model (article, lid, annex) or NULL */
+    char *label;        /* resolved number text: "Deel A", "Artikel 7", "1.", "a." or NULL */
+    char *title;        /* heading text for PART, ARTICLE, ANNEX, HEADING or NULL */
+    char *text;         /* inline kinds only */
+    int number;         /* article/lid number, heading level for DOC_HEADING */
+    const char *file;   /* source position; file points into a string the */
+    int line, column;   /* tree's owner keeps alive (see doc_new_document) */
+    doc_meta *meta;     /* DOC_DOCUMENT only */
+    doc_signatory *sig; /* DOC_SIGNATORY only */
     doc_node *parent, *first, *last, *next, *prev;
 };
 
@@ -73,8 +73,7 @@ doc_node *doc_new_inline(doc_kind kind, const char *text, size_t len);
 
 /* Copy s into the node's field; return 0, or -1 on allocation failure. */
 int doc_set(char **field, const char *s);
-int doc_setf(char **field, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+int doc_setf(char **field, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Appends child to parent; parent takes ownership. */
 void doc_append(doc_node *parent, doc_node *child);

@@ -6,10 +6,10 @@
 #include <string.h>
 
 static const char *const ordinals[] = {
-    "eerste",     "tweede",     "derde",       "vierde",     "vijfde",
-    "zesde",      "zevende",    "achtste",     "negende",    "tiende",
-    "elfde",      "twaalfde",   "dertiende",   "veertiende", "vijftiende",
-    "zestiende",  "zeventiende", "achttiende", "negentiende", "twintigste",
+    "eerste",    "tweede",      "derde",      "vierde",      "vijfde",
+    "zesde",     "zevende",     "achtste",    "negende",     "tiende",
+    "elfde",     "twaalfde",    "dertiende",  "veertiende",  "vijftiende",
+    "zestiende", "zeventiende", "achttiende", "negentiende", "twintigste",
 };
 
 static const char *const months[] = {

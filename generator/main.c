@@ -24,7 +24,7 @@
 #define AFSPRAKEN_MODEL_DIR "/usr/local/share/afspraken"
 #endif
 #define AFSPRAKEN_VERSION "0.1.0"
-#define MODEL_FILE "landelijk-model.yaml"
+#define MODEL_FILE        "landelijk-model.yaml"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 2, EXIT_SYSTEM = 3 };
 
@@ -231,8 +231,8 @@ static int cmd_generate(const options *o)
     }
     if (doc) {
         slug = region_slug(r);
-        if (!slug || (o->out_dir ? !(dir = strdup(o->out_dir))
-                                 : asprintf(&dir, "out/%s", slug) < 0)) {
+        if (!slug ||
+            (o->out_dir ? !(dir = strdup(o->out_dir)) : asprintf(&dir, "out/%s", slug) < 0)) {
             dir = NULL;
             diag_system(&d, "onvoldoende geheugen");
         }

@@ -7,10 +7,9 @@
 
 /* One alternation: {{kind:arg}}, [[term]], or a stray delimiter that
  * signals malformed markup. */
-static const char pattern[] =
-    "\\{\\{\\s*([A-Za-z]+)\\s*:\\s*([^{}\\s]*)\\s*\\}\\}"
-    "|\\[\\[([^\\[\\]{}]+?)\\]\\]"
-    "|\\{\\{|\\}\\}|\\[\\[|\\]\\]";
+static const char pattern[] = "\\{\\{\\s*([A-Za-z]+)\\s*:\\s*([^{}\\s]*)\\s*\\}\\}"
+                              "|\\[\\[([^\\[\\]{}]+?)\\]\\]"
+                              "|\\{\\{|\\}\\}|\\[\\[|\\]\\]";
 
 static pcre2_code *re;
 static pcre2_match_data *md;
@@ -21,8 +20,7 @@ int markup_init(diag_list *diags)
         return 0;
     int err;
     PCRE2_SIZE off;
-    re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
-                       &err, &off, NULL);
+    re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &off, NULL);
     if (re)
         md = pcre2_match_data_create_from_pattern(re, NULL);
     if (!re || !md) {
@@ -74,8 +72,7 @@ static int push(arena *a, rich_text *out, size_t *cap, token t)
     return 0;
 }
 
-static int push_text(arena *a, rich_text *out, size_t *cap, const char *s,
-                     size_t len, src_pos pos)
+static int push_text(arena *a, rich_text *out, size_t *cap, const char *s, size_t len, src_pos pos)
 {
     if (!len)
         return 0;
@@ -98,8 +95,8 @@ static int split_ref(arena *a, token *t, const char *arg, size_t len)
     return 0;
 }
 
-int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a,
-                diag_list *diags, rich_text *out)
+int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a, diag_list *diags,
+                rich_text *out)
 {
     memset(out, 0, sizeof *out);
     out->pos = pos;
@@ -127,8 +124,8 @@ int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a,
             if (!alen) {
                 bad = 1;
                 diag_input(diags, t.pos.file, t.pos.line, t.pos.column,
-                           "Zet na de ':' het id, zoals {{veld:zvh_naam}}.",
-                           "lege verwijzing '%s'", t.text);
+                           "Zet na de ':' het id, zoals {{veld:zvh_naam}}.", "lege verwijzing '%s'",
+                           t.text);
             } else if (klen == 4 && !memcmp(kind, "veld", 4)) {
                 t.kind = TOK_FIELD;
             } else if (klen == 5 && !memcmp(kind, "regio", 5)) {
@@ -142,15 +139,16 @@ int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a,
                     return -1;
                 if (r > 0) {
                     bad = 1;
-                    diag_input(diags, t.pos.file, t.pos.line, t.pos.column,
-                               "Schrijf {{art:ARTIKEL}}, {{art:ARTIKEL.LID}} of {{art:ARTIKEL.LID.ONDERDEEL}}.",
-                               "ongeldige artikelverwijzing '%s'", t.text);
+                    diag_input(
+                        diags, t.pos.file, t.pos.line, t.pos.column,
+                        "Schrijf {{art:ARTIKEL}}, {{art:ARTIKEL.LID}} of {{art:ARTIKEL.LID.ONDERDEEL}}.",
+                        "ongeldige artikelverwijzing '%s'", t.text);
                 }
             } else {
                 bad = 1;
                 diag_input(diags, t.pos.file, t.pos.line, t.pos.column,
-                           "Bekend zijn veld, regio, art en bijlage.",
-                           "onbekende opmaak '%s'", t.text);
+                           "Bekend zijn veld, regio, art en bijlage.", "onbekende opmaak '%s'",
+                           t.text);
             }
             if (!bad && t.kind != TOK_REF && !(t.arg[0] = arena_strndup(a, arg, alen)))
                 return -1;
@@ -160,9 +158,10 @@ int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a,
                 return -1;
         } else {
             bad = 1;
-            diag_input(diags, t.pos.file, t.pos.line, t.pos.column,
-                       "Opmaak staat tussen {{ en }} (veld, regio, art, bijlage) of [[ en ]] (begrip).",
-                       "losse '%s' zonder bijbehorende opmaak", t.text);
+            diag_input(
+                diags, t.pos.file, t.pos.line, t.pos.column,
+                "Opmaak staat tussen {{ en }} (veld, regio, art, bijlage) of [[ en ]] (begrip).",
+                "losse '%s' zonder bijbehorende opmaak", t.text);
         }
         if (bad) {
             t.kind = TOK_TEXT;

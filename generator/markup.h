@@ -11,19 +11,19 @@
 #include "yamlin.h"
 
 typedef enum {
-    TOK_TEXT,   /* literal text in text */
-    TOK_FIELD,  /* {{veld:ID}}: id in arg[0] */
-    TOK_SPOT,   /* {{regio:ID}}: id in arg[0] */
-    TOK_TERM,   /* [[Vorm]]: the form as written in text */
-    TOK_REF,    /* {{art:A.L.O}}: arg[0..2], unused parts NULL */
-    TOK_ANNEX   /* {{bijlage:ID}}: id in arg[0] */
+    TOK_TEXT,  /* literal text in text */
+    TOK_FIELD, /* {{veld:ID}}: id in arg[0] */
+    TOK_SPOT,  /* {{regio:ID}}: id in arg[0] */
+    TOK_TERM,  /* [[Vorm]]: the form as written in text */
+    TOK_REF,   /* {{art:A.L.O}}: arg[0..2], unused parts NULL */
+    TOK_ANNEX  /* {{bijlage:ID}}: id in arg[0] */
 } token_kind;
 
 typedef struct {
     token_kind kind;
-    char *text;   /* the literal text, or the markup as written */
+    char *text; /* the literal text, or the markup as written */
     char *arg[3];
-    src_pos pos;  /* where the markup starts, as near as YAML lets us say */
+    src_pos pos; /* where the markup starts, as near as YAML lets us say */
 } token;
 
 typedef struct {
@@ -38,16 +38,16 @@ void markup_done(void);
 
 /* How the text's characters map to columns in the file. */
 typedef enum {
-    LAYOUT_START_ONLY,    /* folded or escaped: only the start is known */
-    LAYOUT_EXACT,         /* one line, one column per character */
-    LAYOUT_SINGLE_QUOTED  /* one line, and each ' was written as '' */
+    LAYOUT_START_ONLY,   /* folded or escaped: only the start is known */
+    LAYOUT_EXACT,        /* one line, one column per character */
+    LAYOUT_SINGLE_QUOTED /* one line, and each ' was written as '' */
 } text_layout;
 
 /* Splits text into tokens allocated from a. Malformed markup (unknown
  * kind, unclosed or stray braces, empty id) is reported at its position
  * (pos is where the text's first character stands) and the text is kept
  * literally. Returns 0, or -1 when memory ran out. */
-int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a,
-                diag_list *diags, rich_text *out);
+int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a, diag_list *diags,
+                rich_text *out);
 
 #endif

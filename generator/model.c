@@ -14,10 +14,10 @@ typedef struct {
     int oom;
 } loader;
 
-static const char *const builtin_ids[] = {"regio", "beheerorganisatie", "deelnemers",
-                                          "plaats", "datum"};
-static const field_type builtin_types[] = {FIELD_TEXT, FIELD_TEXT, FIELD_ORGS,
-                                           FIELD_TEXT, FIELD_DATE};
+static const char *const builtin_ids[] = {"regio", "beheerorganisatie", "deelnemers", "plaats",
+                                          "datum"};
+static const field_type builtin_types[] = {FIELD_TEXT, FIELD_TEXT, FIELD_ORGS, FIELD_TEXT,
+                                           FIELD_DATE};
 static const char *const builtin_descriptions[] = {
     "Naam van de regio (regio: in het regiobestand)",
     "De Beheerorganisatie (beheerorganisatie: in het regiobestand)",
@@ -26,8 +26,8 @@ static const char *const builtin_descriptions[] = {
     "Datum van ondertekening (ondertekening: datum:)",
 };
 
-static const char *const type_names[] = {"tekst", "getal", "datum", "keuze",
-                                         "organisaties", "lijst"};
+static const char *const type_names[] = {"tekst", "getal",        "datum",
+                                         "keuze", "organisaties", "lijst"};
 
 const char *field_type_name(field_type t)
 {
@@ -68,8 +68,8 @@ static void load_rich(loader *l, yaml_node_t *node, const char *what, rich_text 
         l->oom = 1;
 }
 
-static void load_opt_rich(loader *l, yaml_node_t *map, const char *key,
-                          const char *what, rich_text *out)
+static void load_opt_rich(loader *l, yaml_node_t *map, const char *key, const char *what,
+                          rich_text *out)
 {
     yaml_node_t *v = ymap_get(&l->y, map, key);
     if (v)
@@ -105,14 +105,13 @@ static void load_condition(loader *l, yaml_node_t *map, condition *c)
     }
 }
 
-static const char *const item_keys[] = {"id", "tekst", "alleen_als", "onderdelen", "lijst",
-                                        "begrippenlijst", NULL};
+static const char *const item_keys[] = {"id",    "tekst",          "alleen_als", "onderdelen",
+                                        "lijst", "begrippenlijst", NULL};
 
-static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth,
-                       model_item **out, size_t *n_out);
+static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth, model_item **out,
+                       size_t *n_out);
 
-static void load_item(loader *l, yaml_node_t *node, const char *what, int depth,
-                      model_item *it)
+static void load_item(loader *l, yaml_node_t *node, const char *what, int depth, model_item *it)
 {
     it->pos = ydoc_pos(&l->y, node);
     if (ymap_check(&l->y, node, item_keys, what))
@@ -139,8 +138,8 @@ static void load_item(loader *l, yaml_node_t *node, const char *what, int depth,
                    "een lid heeft onderdelen, een lijst of een begrippenlijst, niet meer dan één");
 }
 
-static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth,
-                       model_item **out, size_t *n_out)
+static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth, model_item **out,
+                       size_t *n_out)
 {
     if (yseq_check(&l->y, seq, depth ? "'onderdelen'" : "'leden'"))
         return;
@@ -153,7 +152,7 @@ static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth,
         load_item(l, yseq_at(&l->y, seq, i), what, depth, &(*out)[i]);
 }
 
-static const char *const article_keys[] = {"id", "titel", "optioneel", "toelichting",
+static const char *const article_keys[] = {"id",        "titel", "optioneel", "toelichting",
                                            "genummerd", "leden", NULL};
 
 static void load_article(loader *l, yaml_node_t *node, model_article *a)
@@ -247,8 +246,8 @@ static int parse_long(const char *s, long *out)
     return 0;
 }
 
-static const char *const field_keys[] = {"id", "type", "omschrijving", "verplicht", "min",
-                                         "max", "standaard", "keuzes", NULL};
+static const char *const field_keys[] = {"id",  "type",      "omschrijving", "verplicht", "min",
+                                         "max", "standaard", "keuzes",       NULL};
 
 static void load_field(loader *l, yaml_node_t *node, model_field *f)
 {
@@ -296,7 +295,8 @@ static void load_field(loader *l, yaml_node_t *node, model_field *f)
             if ((f->choices = alloc(l, f->n_choices, sizeof *f->choices)))
                 for (size_t i = 0; i < f->n_choices; i++) {
                     f->choices[i].key = yscalar(&l->y, ymap_key_at(&l->y, kz, i), "een keuze", 1);
-                    f->choices[i].text = yscalar(&l->y, ymap_value_at(&l->y, kz, i), "een keuze", 1);
+                    f->choices[i].text =
+                        yscalar(&l->y, ymap_value_at(&l->y, kz, i), "een keuze", 1);
                 }
         }
     } else if (kz) {
@@ -387,12 +387,13 @@ static void load_terms(loader *l, yaml_node_t *seq)
     }
 }
 
-static const char *const meta_keys[] = {"naam", "versie", "vastgesteld", "vastgesteld_door",
+static const char *const meta_keys[] = {"naam",  "versie", "vastgesteld", "vastgesteld_door",
                                         "titel", NULL};
 static const char *const parties_keys[] = {"inleiding", "slot", NULL};
 static const char *const signing_keys[] = {"tekst", NULL};
-static const char *const top_keys[] = {"model", "partijen", "ondertekening", "velden", "regionaal",
-                                       "begrippen", "eigennamen", "delen", "bijlagen", NULL};
+static const char *const top_keys[] = {"model",     "partijen",  "ondertekening", "velden",
+                                       "regionaal", "begrippen", "eigennamen",    "delen",
+                                       "bijlagen",  NULL};
 
 static void load_top(loader *l, yaml_node_t *root)
 {

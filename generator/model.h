@@ -16,8 +16,8 @@ typedef enum { COND_NONE, COND_ARTICLE, COND_NOT_ARTICLE, COND_FIELD } cond_kind
 /* alleen_als: an optional article kept, dropped, or a choice field's value. */
 typedef struct {
     cond_kind kind;
-    char *ref;    /* article id or field id */
-    char *value;  /* COND_FIELD: the choice key */
+    char *ref;   /* article id or field id */
+    char *value; /* COND_FIELD: the choice key */
     src_pos pos;
 } condition;
 
@@ -40,9 +40,9 @@ typedef struct {
     field_type type;
     char *description;
     int required;
-    int builtin;         /* filled from the region's fixed keys */
-    long min, max;       /* FIELD_NUMBER */
-    choice *choices;     /* FIELD_CHOICE */
+    int builtin;     /* filled from the region's fixed keys */
+    long min, max;   /* FIELD_NUMBER */
+    choice *choices; /* FIELD_CHOICE */
     size_t n_choices;
     char *default_value; /* scalar types only; NULL when none */
     src_pos pos;
@@ -59,7 +59,7 @@ typedef struct {
 typedef struct {
     char *id;
     char *term;
-    char **forms;        /* other forms, besides term */
+    char **forms; /* other forms, besides term */
     size_t n_forms;
     rich_text definition;
     condition cond;
@@ -72,8 +72,8 @@ struct model_item {
     char *id;
     rich_text text;
     condition cond;
-    char *list_field;    /* lijst: items from a list field or "deelnemers" */
-    int term_list;       /* begrippenlijst: ja */
+    char *list_field; /* lijst: items from a list field or "deelnemers" */
+    int term_list;    /* begrippenlijst: ja */
     model_item *items;
     size_t n_items;
     src_pos pos;
@@ -84,7 +84,7 @@ typedef struct {
     char *title;
     int optional;
     int numbered;
-    char *explanation;   /* toelichting: when a region keeps it */
+    char *explanation; /* toelichting: when a region keeps it */
     model_item *leden;
     size_t n_leden;
     src_pos pos;

@@ -36,9 +36,10 @@ static void load_member(loader *l, yaml_node_t *node, region_member *m)
     else if (lid && !strcmp(lid, "tweede lid"))
         m->wgs_lid = 2;
     else if (lid)
-        ydoc_error(&l->y, wgs,
-                   "Schrijf 'eerste lid' (openbare lichamen, art. 2.27 lid 1 WGS) of 'tweede lid' (private partijen).",
-                   "onbekende waarde '%s' voor 'wgs'", lid);
+        ydoc_error(
+            &l->y, wgs,
+            "Schrijf 'eerste lid' (openbare lichamen, art. 2.27 lid 1 WGS) of 'tweede lid' (private partijen).",
+            "onbekende waarde '%s' voor 'wgs'", lid);
     yaml_node_t *s = ymap_get(&l->y, node, "ondertekenaar");
     if (!s) {
         ydoc_error(&l->y, node, "Geef 'ondertekenaar' met 'naam' en 'functie'.",
@@ -85,8 +86,8 @@ static int check_id_map(loader *l, yaml_node_t *map, const char *what)
                 yaml_node_t *a = ymap_key_at(&l->y, map, i), *b = ymap_key_at(&l->y, map, j);
                 if (a->type == YAML_SCALAR_NODE && b->type == YAML_SCALAR_NODE &&
                     !strcmp((char *)a->data.scalar.value, (char *)b->data.scalar.value))
-                    ydoc_error(&l->y, a, "Verwijder een van de twee.",
-                               "'%s' staat twee keer in %s", (char *)a->data.scalar.value, what);
+                    ydoc_error(&l->y, a, "Verwijder een van de twee.", "'%s' staat twee keer in %s",
+                               (char *)a->data.scalar.value, what);
             }
         return 0;
     }
@@ -178,9 +179,9 @@ static void load_texts(loader *l, yaml_node_t *map)
 }
 
 static const char *const signing_keys[] = {"plaats", "datum", NULL};
-static const char *const top_keys[] = {"regio", "bestandsnaam", "beheerorganisatie", "ondertekening",
-                                       "deelnemers", "optionele_artikelen", "velden",
-                                       "regionale_tekst", NULL};
+static const char *const top_keys[] = {"regio",         "bestandsnaam",    "beheerorganisatie",
+                                       "ondertekening", "deelnemers",      "optionele_artikelen",
+                                       "velden",        "regionale_tekst", NULL};
 
 static void load_top(loader *l, yaml_node_t *root)
 {

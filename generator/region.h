@@ -14,7 +14,7 @@
 
 typedef struct {
     char *name;
-    int wgs_lid;          /* 1 or 2: art. 2.27 WGS, eerste or tweede lid */
+    int wgs_lid; /* 1 or 2: art. 2.27 WGS, eerste or tweede lid */
     char *signer_name;
     char *signer_function;
     src_pos pos;
@@ -29,13 +29,13 @@ typedef struct {
 /* A field value: a scalar, or a list of scalars. */
 typedef struct {
     char *id;
-    char *scalar;         /* NULL for a list */
+    char *scalar; /* NULL for a list */
     char **items;
     src_pos *item_pos;
     size_t n_items;
     int is_list;
-    src_pos pos;          /* the value */
-    src_pos key_pos;      /* the key, for "unknown field" */
+    src_pos pos;     /* the value */
+    src_pos key_pos; /* the key, for "unknown field" */
 } region_value;
 
 typedef struct {
@@ -49,10 +49,10 @@ typedef struct {
     arena arena;
     const char *file;
     char *name;
-    char *slug;           /* bestandsnaam, or NULL to derive from name */
-    char *manager;        /* beheerorganisatie */
+    char *slug;    /* bestandsnaam, or NULL to derive from name */
+    char *manager; /* beheerorganisatie */
     char *sign_place;
-    char *sign_date;      /* JJJJ-MM-DD, checked */
+    char *sign_date; /* JJJJ-MM-DD, checked */
     src_pos name_pos, manager_pos, sign_date_pos, values_pos;
     region_member *members;
     size_t n_members;

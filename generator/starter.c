@@ -72,8 +72,11 @@ void starter_write(const model *m, const char *name, FILE *out)
         put_quoted(out, name);
     else
         fputs("   # VERPLICHT (tekst): naam van de regio", out);
-    fputs("\n# bestandsnaam: naam-van-de-regio    # map en bestandsnamen; anders afgeleid van regio\n", out);
-    fputs("beheerorganisatie:    # VERPLICHT (tekst): precies de naam van een van de Deelnemers\n", out);
+    fputs(
+        "\n# bestandsnaam: naam-van-de-regio    # map en bestandsnamen; anders afgeleid van regio\n",
+        out);
+    fputs("beheerorganisatie:    # VERPLICHT (tekst): precies de naam van een van de Deelnemers\n",
+          out);
     fputs("ondertekening:\n"
           "  plaats:    # VERPLICHT (tekst)\n"
           "  datum:    # VERPLICHT (datum): JJJJ-MM-DD\n\n",
@@ -89,7 +92,8 @@ void starter_write(const model *m, const char *name, FILE *out)
           "      functie:    # VERPLICHT (tekst)\n\n",
           out);
     fputs("# Optionele artikelen: ja = opnemen, nee = weglaten.\n"
-          "optionele_artikelen:\n", out);
+          "optionele_artikelen:\n",
+          out);
     for (size_t p = 0; p < m->n_parts; p++)
         for (size_t i = 0; i < m->parts[p].n_articles; i++) {
             const model_article *a = &m->parts[p].articles[i];
@@ -105,7 +109,8 @@ void starter_write(const model *m, const char *name, FILE *out)
         if (!m->fields[i].builtin)
             put_field(out, &m->fields[i]);
     fputs("\n# Regionale tekst: de plekken waar het model ruimte laat voor regionale invulling.\n"
-          "regionale_tekst:\n", out);
+          "regionale_tekst:\n",
+          out);
     for (size_t i = 0; i < m->n_spots; i++) {
         const model_spot *s = &m->spots[i];
         fputc('\n', out);

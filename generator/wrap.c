@@ -12,8 +12,8 @@ static size_t columns(const char *s, size_t len)
     return n;
 }
 
-void wrap_text(FILE *out, const char *first_prefix, const char *prefix,
-               const char *text, size_t width)
+void wrap_text(FILE *out, const char *first_prefix, const char *prefix, const char *text,
+               size_t width)
 {
     size_t col = columns(first_prefix, strlen(first_prefix));
     fputs(first_prefix, out);

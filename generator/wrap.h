@@ -7,7 +7,7 @@
 
 /* Writes text as lines of at most about width columns, each starting with
  * prefix (first_prefix on the first line), and ends with a newline. */
-void wrap_text(FILE *out, const char *first_prefix, const char *prefix,
-               const char *text, size_t width);
+void wrap_text(FILE *out, const char *first_prefix, const char *prefix, const char *text,
+               size_t width);
 
 #endif

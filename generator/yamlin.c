@@ -16,20 +16,26 @@ static const struct {
     const char *en, *nl;
 } yaml_problems[] = {
     {"did not find expected key", "verwachtte hier een sleutel (let op het inspringen)"},
-    {"did not find expected '-' indicator", "verwachtte hier een lijstelement met '-' (let op het inspringen)"},
-    {"mapping values are not allowed in this context", "een ':' op een plek waar geen sleutel kan staan; zet de tekst tussen aanhalingstekens"},
-    {"found character that cannot start any token", "teken waarmee geen YAML-waarde kan beginnen (een tab om in te springen?)"},
-    {"found unexpected end of stream", "het bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)"},
+    {"did not find expected '-' indicator",
+     "verwachtte hier een lijstelement met '-' (let op het inspringen)"},
+    {"mapping values are not allowed in this context",
+     "een ':' op een plek waar geen sleutel kan staan; zet de tekst tussen aanhalingstekens"},
+    {"found character that cannot start any token",
+     "teken waarmee geen YAML-waarde kan beginnen (een tab om in te springen?)"},
+    {"found unexpected end of stream",
+     "het bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)"},
     {"found undefined alias", "verwijzing naar een onbekend anker (*)"},
     {"did not find expected node content", "verwachtte hier een waarde"},
-    {"found unknown escape character", "onbekende escape-reeks na '\\' in een tekst tussen dubbele aanhalingstekens"},
+    {"found unknown escape character",
+     "onbekende escape-reeks na '\\' in een tekst tussen dubbele aanhalingstekens"},
     {"control characters are not allowed", "het bestand bevat stuurtekens die YAML niet toestaat"},
     {"invalid leading UTF-8 octet", "het bestand is geen geldige UTF-8-tekst"},
     {"incomplete UTF-8 octet sequence", "het bestand is geen geldige UTF-8-tekst"},
     {"found unexpected ':'", "onverwachte ':'; zet de tekst tussen aanhalingstekens"},
     {"did not find expected ',' or ']'", "verwachtte ',' of ']' in een lijst tussen [ ]"},
     {"did not find expected ',' or '}'", "verwachtte ',' of '}' in een mapping tussen { }"},
-    {"found a tab character that violate indentation", "een tab in het inspringen; gebruik spaties"},
+    {"found a tab character that violate indentation",
+     "een tab in het inspringen; gebruik spaties"},
     {"found duplicate anchor", "een anker (&) dat al eerder gebruikt is"},
 };
 
@@ -53,8 +59,8 @@ int ydoc_load(ydoc *y, const char *path, arena *a, diag_list *diags)
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_add(diags, DIAG_ERROR, DIAG_INPUT, path, 0, 0, NULL,
-                 "kan het bestand niet openen: %s", strerror(errno));
+        diag_add(diags, DIAG_ERROR, DIAG_INPUT, path, 0, 0, NULL, "kan het bestand niet openen: %s",
+                 strerror(errno));
         return -1;
     }
     yaml_parser_t parser;
@@ -66,23 +72,28 @@ int ydoc_load(ydoc *y, const char *path, arena *a, diag_list *diags)
     yaml_parser_set_input_file(&parser, f);
     int rc = -1;
     if (!yaml_parser_load(&parser, &y->doc)) {
-        yaml_mark_t m = parser.problem_offset || parser.problem_mark.line ||
-                                parser.problem_mark.column
-                            ? parser.problem_mark
-                            : parser.context_mark;
+        yaml_mark_t m =
+            parser.problem_offset || parser.problem_mark.line || parser.problem_mark.column
+                ? parser.problem_mark
+                : parser.context_mark;
         const char *nl = dutch_problem(parser.problem);
         char *hint = NULL;
         /* libyaml marks where it gave up; where the construct began
          * (an unclosed quote, say) is often what needs changing. */
         if (parser.context && parser.context_mark.line != m.line &&
-            asprintf(&hint, "Dit begon op regel %d, kolom %d; controleer daar het inspringen en de aanhalingstekens.",
-                     (int)parser.context_mark.line + 1, (int)parser.context_mark.column + 1) < 0)
+            asprintf(
+                &hint,
+                "Dit begon op regel %d, kolom %d; controleer daar het inspringen en de aanhalingstekens.",
+                (int)parser.context_mark.line + 1, (int)parser.context_mark.column + 1) < 0)
             hint = NULL;
-        const char *h = hint ? hint : "Controleer het inspringen en de aanhalingstekens op en vlak voor deze plek.";
+        const char *h =
+            hint ? hint
+                 : "Controleer het inspringen en de aanhalingstekens op en vlak voor deze plek.";
         if (parser.error == YAML_MEMORY_ERROR)
             diag_system(diags, "onvoldoende geheugen bij het lezen van %s", path);
         else if (nl)
-            diag_input(diags, path, (int)m.line + 1, (int)m.column + 1, h, "ongeldige YAML: %s", nl);
+            diag_input(diags, path, (int)m.line + 1, (int)m.column + 1, h, "ongeldige YAML: %s",
+                       nl);
         else
             diag_input(diags, path, (int)m.line + 1, (int)m.column + 1, h, "ongeldige YAML (%s)",
                        parser.problem ? parser.problem : "onbekende fout");
@@ -97,10 +108,10 @@ int ydoc_load(ydoc *y, const char *path, arena *a, diag_list *diags)
         if (yaml_parser_load(&parser, &extra)) {
             yaml_node_t *r = yaml_document_get_root_node(&extra);
             if (r) {
-                diag_input(diags, path, (int)r->start_mark.line + 1,
-                           (int)r->start_mark.column + 1,
-                           "Verwijder de regel '---' en wat erna komt, of voeg de documenten samen.",
-                           "het bestand bevat meer dan één YAML-document");
+                diag_input(
+                    diags, path, (int)r->start_mark.line + 1, (int)r->start_mark.column + 1,
+                    "Verwijder de regel '---' en wat erna komt, of voeg de documenten samen.",
+                    "het bestand bevat meer dan één YAML-document");
             } else {
                 rc = 0;
             }
@@ -136,8 +147,7 @@ src_pos ydoc_pos(const ydoc *y, const yaml_node_t *node)
     return p;
 }
 
-void ydoc_error(ydoc *y, const yaml_node_t *node, const char *hint,
-                const char *fmt, ...)
+void ydoc_error(ydoc *y, const yaml_node_t *node, const char *hint, const char *fmt, ...)
 {
     src_pos p = ydoc_pos(y, node);
     va_list ap;
@@ -185,9 +195,9 @@ static const char *key_text(const yaml_node_t *k)
  * Say so instead: a value meant as text is written between quotes. */
 static int unsupported_tag(ydoc *y, const yaml_node_t *node)
 {
-    static const char *const plain[] = {
-        YAML_STR_TAG, YAML_INT_TAG, YAML_FLOAT_TAG, YAML_BOOL_TAG, YAML_NULL_TAG,
-        YAML_TIMESTAMP_TAG, YAML_SEQ_TAG, YAML_MAP_TAG, NULL};
+    static const char *const plain[] = {YAML_STR_TAG,  YAML_INT_TAG,  YAML_FLOAT_TAG,
+                                        YAML_BOOL_TAG, YAML_NULL_TAG, YAML_TIMESTAMP_TAG,
+                                        YAML_SEQ_TAG,  YAML_MAP_TAG,  NULL};
     const char *tag = (const char *)node->tag;
     for (const char *const *p = plain; tag && *p; p++)
         if (!strcmp(tag, *p))
@@ -200,8 +210,7 @@ static int unsupported_tag(ydoc *y, const yaml_node_t *node)
     return 1;
 }
 
-int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known,
-               const char *what)
+int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known, const char *what)
 {
     if (map && unsupported_tag(y, map))
         return 1;
@@ -315,8 +324,7 @@ char *yscalar(ydoc *y, yaml_node_t *node, const char *what, int nonempty)
     return s;
 }
 
-char *ymap_text(ydoc *y, yaml_node_t *map, const char *key, int required,
-                const char *what)
+char *ymap_text(ydoc *y, yaml_node_t *map, const char *key, int required, const char *what)
 {
     yaml_node_t *v = ymap_get(y, map, key);
     if (!v) {

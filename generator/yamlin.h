@@ -32,14 +32,13 @@ void ydoc_free(ydoc *y);
 yaml_node_t *ydoc_root(ydoc *y);
 src_pos ydoc_pos(const ydoc *y, const yaml_node_t *node);
 /* Reports an input error at node. */
-void ydoc_error(ydoc *y, const yaml_node_t *node, const char *hint,
-                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void ydoc_error(ydoc *y, const yaml_node_t *node, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Reports each key of map that is not in known (NULL-terminated), with a
  * suggestion, and each key given twice. what names the map in messages.
  * Returns the number of problems. A non-mapping node is reported too. */
-int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known,
-               const char *what);
+int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known, const char *what);
 /* The value under key, or NULL when the key is absent (or map is not a
  * mapping). */
 yaml_node_t *ymap_get(ydoc *y, yaml_node_t *map, const char *key);
@@ -61,8 +60,7 @@ yaml_node_t *yseq_at(ydoc *y, yaml_node_t *seq, size_t i);
 char *yscalar(ydoc *y, yaml_node_t *node, const char *what, int nonempty);
 /* The value under key as text; NULL and a diagnostic when required and
  * absent, NULL silently when optional and absent. */
-char *ymap_text(ydoc *y, yaml_node_t *map, const char *key, int required,
-                const char *what);
+char *ymap_text(ydoc *y, yaml_node_t *map, const char *key, int required, const char *what);
 /* "ja"/"nee" under key; absent gives dflt. Returns 0/1, or dflt with a
  * diagnostic for any other value. */
 int ymap_bool(ydoc *y, yaml_node_t *map, const char *key, int dflt);

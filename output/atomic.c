@@ -18,8 +18,7 @@ void out_buf_free(out_buf *buf)
     buf->len = 0;
 }
 
-int atomic_write(const char *path, const void *data, size_t len,
-                 diag_list *diags)
+int atomic_write(const char *path, const void *data, size_t len, diag_list *diags)
 {
     char *tmp;
     if (asprintf(&tmp, "%s.XXXXXX", path) < 0) {

@@ -6,14 +6,13 @@
 
 #include "docx.h"
 
-#define NS_CP "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
-#define NS_DCTERMS "http://purl.org/dc/terms/"
+#define NS_CP       "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+#define NS_DC       "http://purl.org/dc/elements/1.1/"
+#define NS_DCTERMS  "http://purl.org/dc/terms/"
 #define NS_DCMITYPE "http://purl.org/dc/dcmitype/"
-#define NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
-#define NS_EXTENDED \
-    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-#define NS_VT "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+#define NS_XSI      "http://www.w3.org/2001/XMLSchema-instance"
+#define NS_EXTENDED "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+#define NS_VT       "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 
 #define APPLICATION "afspraken"
 
@@ -33,8 +32,7 @@ static int format_w3cdtf(time_t t, char *buf, size_t size)
 
 static int write_dcterms_date(xmlw *x, const char *name, const char *date)
 {
-    return xmlw_start(x, name) ||
-           xmlw_attr(x, "xsi:type", "dcterms:W3CDTF") ||
+    return xmlw_start(x, name) || xmlw_attr(x, "xsi:type", "dcterms:W3CDTF") ||
            xmlw_text(x, date) || xmlw_end(x);
 }
 
@@ -44,23 +42,19 @@ static int write_cp_keywords(xmlw *x, const doc_meta *m)
 {
     if (xmlw_start(x, "cp:keywords") || xmlw_text(x, or_empty(m->model_name)))
         return -1;
-    if (m->model_version &&
-        (xmlw_text(x, " versie ") || xmlw_text(x, m->model_version)))
+    if (m->model_version && (xmlw_text(x, " versie ") || xmlw_text(x, m->model_version)))
         return -1;
     return xmlw_end(x);
 }
 
 static int write_dc_description(xmlw *x, const doc_meta *m)
 {
-    if (xmlw_start(x, "dc:description") ||
-        xmlw_text(x, "Gebaseerd op het ") ||
+    if (xmlw_start(x, "dc:description") || xmlw_text(x, "Gebaseerd op het ") ||
         xmlw_text(x, or_empty(m->model_name)))
         return -1;
-    if (m->model_version &&
-        (xmlw_text(x, ", versie ") || xmlw_text(x, m->model_version)))
+    if (m->model_version && (xmlw_text(x, ", versie ") || xmlw_text(x, m->model_version)))
         return -1;
-    if (m->model_date &&
-        (xmlw_text(x, " van ") || xmlw_text(x, m->model_date)))
+    if (m->model_date && (xmlw_text(x, " van ") || xmlw_text(x, m->model_date)))
         return -1;
     if (m->region && (xmlw_text(x, ". Regio: ") || xmlw_text(x, m->region)))
         return -1;
@@ -73,16 +67,13 @@ static int write_cp_coreProperties(xmlw *x, const doc_node *doc)
     char date[32];
     if (format_w3cdtf(m->timestamp, date, sizeof date))
         return -1;
-    return xmlw_start(x, "cp:coreProperties") ||
-           xmlw_attr(x, "xmlns:cp", NS_CP) || xmlw_attr(x, "xmlns:dc", NS_DC) ||
-           xmlw_attr(x, "xmlns:dcterms", NS_DCTERMS) ||
-           xmlw_attr(x, "xmlns:dcmitype", NS_DCMITYPE) ||
-           xmlw_attr(x, "xmlns:xsi", NS_XSI) ||
+    return xmlw_start(x, "cp:coreProperties") || xmlw_attr(x, "xmlns:cp", NS_CP) ||
+           xmlw_attr(x, "xmlns:dc", NS_DC) || xmlw_attr(x, "xmlns:dcterms", NS_DCTERMS) ||
+           xmlw_attr(x, "xmlns:dcmitype", NS_DCMITYPE) || xmlw_attr(x, "xmlns:xsi", NS_XSI) ||
            xmlw_element(x, "dc:title", or_empty(m->title)) ||
            xmlw_element(x, "dc:subject", or_empty(m->model_name)) ||
-           xmlw_element(x, "dc:creator", APPLICATION) ||
-           write_cp_keywords(x, m) || write_dc_description(x, m) ||
-           xmlw_element(x, "cp:lastModifiedBy", APPLICATION) ||
+           xmlw_element(x, "dc:creator", APPLICATION) || write_cp_keywords(x, m) ||
+           write_dc_description(x, m) || xmlw_element(x, "cp:lastModifiedBy", APPLICATION) ||
            xmlw_element(x, "dc:language", docx_language(doc)) ||
            write_dcterms_date(x, "dcterms:created", date) ||
            write_dcterms_date(x, "dcterms:modified", date) || xmlw_end(x);
@@ -91,13 +82,10 @@ static int write_cp_coreProperties(xmlw *x, const doc_node *doc)
 static int write_Properties(xmlw *x, const doc_node *doc)
 {
     (void)doc;
-    return xmlw_start(x, "Properties") ||
-           xmlw_attr(x, "xmlns", NS_EXTENDED) || xmlw_attr(x, "xmlns:vt", NS_VT) ||
-           xmlw_element(x, "Application", APPLICATION) ||
-           xmlw_element(x, "DocSecurity", "0") ||
-           xmlw_element(x, "ScaleCrop", "false") ||
-           xmlw_element(x, "LinksUpToDate", "false") ||
-           xmlw_element(x, "SharedDoc", "false") ||
+    return xmlw_start(x, "Properties") || xmlw_attr(x, "xmlns", NS_EXTENDED) ||
+           xmlw_attr(x, "xmlns:vt", NS_VT) || xmlw_element(x, "Application", APPLICATION) ||
+           xmlw_element(x, "DocSecurity", "0") || xmlw_element(x, "ScaleCrop", "false") ||
+           xmlw_element(x, "LinksUpToDate", "false") || xmlw_element(x, "SharedDoc", "false") ||
            xmlw_element(x, "HyperlinksChanged", "false") || xmlw_end(x);
 }
 

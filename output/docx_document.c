@@ -16,7 +16,7 @@
 
 /* A paragraph's own properties on top of its style. */
 typedef struct {
-    const char *style;        /* NULL for Normal */
+    const char *style; /* NULL for Normal */
     int keep_next;
     int page_break_before;
     const char *space_before; /* twips, NULL to keep the style's */
@@ -60,22 +60,21 @@ static int write_run_text(xmlw *x, const char *text)
 
 static int write_w_rPr(xmlw *x, const char *rstyle)
 {
-    return xmlw_start(x, "w:rPr") ||
-           xmlw_empty(x, "w:rStyle", "w:val", rstyle) || xmlw_end(x);
+    return xmlw_start(x, "w:rPr") || xmlw_empty(x, "w:rStyle", "w:val", rstyle) || xmlw_end(x);
 }
 
 static int write_w_r(xmlw *x, const char *text, const char *rstyle)
 {
-    return xmlw_start(x, "w:r") || (rstyle && write_w_rPr(x, rstyle)) ||
-           write_run_text(x, text) || xmlw_end(x);
+    return xmlw_start(x, "w:r") || (rstyle && write_w_rPr(x, rstyle)) || write_run_text(x, text) ||
+           xmlw_end(x);
 }
 
 /* The label of a lid or onderdeel and the tab that takes the text to the
  * hanging indent. */
 static int write_w_r_label(xmlw *x, const char *label)
 {
-    return xmlw_start(x, "w:r") || write_run_text(x, label) ||
-           xmlw_empty(x, "w:tab", NULL, NULL) || xmlw_end(x);
+    return xmlw_start(x, "w:r") || write_run_text(x, label) || xmlw_empty(x, "w:tab", NULL, NULL) ||
+           xmlw_end(x);
 }
 
 static const char *inline_style(doc_kind kind)
@@ -105,9 +104,8 @@ static int write_inlines(xmlw *x, const doc_node *n, const doc_node **rest)
 
 static int write_w_tabs(xmlw *x, int pos)
 {
-    return xmlw_start(x, "w:tabs") || xmlw_start(x, "w:tab") ||
-           xmlw_attr(x, "w:val", "left") || xmlw_attrf(x, "w:pos", "%d", pos) ||
-           xmlw_end(x) || xmlw_end(x);
+    return xmlw_start(x, "w:tabs") || xmlw_start(x, "w:tab") || xmlw_attr(x, "w:val", "left") ||
+           xmlw_attrf(x, "w:pos", "%d", pos) || xmlw_end(x) || xmlw_end(x);
 }
 
 static int write_w_ind(xmlw *x, int left, int hanging)
@@ -119,41 +117,35 @@ static int write_w_ind(xmlw *x, int left, int hanging)
 /* Children in the order CT_PPrBase prescribes. */
 static int write_w_pPr(xmlw *x, const para_props *pp)
 {
-    if (!pp->style && !pp->keep_next && !pp->page_break_before &&
-        !pp->space_before && !pp->flush && pp->indent_level <= 2)
+    if (!pp->style && !pp->keep_next && !pp->page_break_before && !pp->space_before && !pp->flush &&
+        pp->indent_level <= 2)
         return 0;
     int deep = pp->indent_level > 2;
-    int level = pp->indent_level > MAX_INDENT_LEVEL ? MAX_INDENT_LEVEL
-                                                    : pp->indent_level;
+    int level = pp->indent_level > MAX_INDENT_LEVEL ? MAX_INDENT_LEVEL : pp->indent_level;
     int text_pos = (level + 1) * DOCX_INDENT_STEP;
-    return xmlw_start(x, "w:pPr") ||
-           (pp->style && xmlw_empty(x, "w:pStyle", "w:val", pp->style)) ||
+    return xmlw_start(x, "w:pPr") || (pp->style && xmlw_empty(x, "w:pStyle", "w:val", pp->style)) ||
            (pp->keep_next && xmlw_empty(x, "w:keepNext", NULL, NULL)) ||
-           (pp->page_break_before &&
-            xmlw_empty(x, "w:pageBreakBefore", NULL, NULL)) ||
+           (pp->page_break_before && xmlw_empty(x, "w:pageBreakBefore", NULL, NULL)) ||
            (deep && write_w_tabs(x, text_pos)) ||
-           (pp->space_before &&
-            xmlw_empty(x, "w:spacing", "w:before", pp->space_before)) ||
+           (pp->space_before && xmlw_empty(x, "w:spacing", "w:before", pp->space_before)) ||
            (pp->flush && write_w_ind(x, 0, 0)) ||
-           (deep && write_w_ind(x, text_pos, DOCX_INDENT_STEP)) ||
-           xmlw_end(x);
+           (deep && write_w_ind(x, text_pos, DOCX_INDENT_STEP)) || xmlw_end(x);
 }
 
 /* A paragraph with an optional label and the inline nodes from first on;
  * *rest gets the first child that is not inline. */
-static int write_w_p(xmlw *x, const para_props *pp, const char *label,
-                     const doc_node *first, const doc_node **rest)
+static int write_w_p(xmlw *x, const para_props *pp, const char *label, const doc_node *first,
+                     const doc_node **rest)
 {
     *rest = NULL;
-    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
-           (label && write_w_r_label(x, label)) ||
+    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) || (label && write_w_r_label(x, label)) ||
            write_inlines(x, first, rest) || xmlw_end(x);
 }
 
 static int write_text_p(xmlw *x, const para_props *pp, const char *text)
 {
-    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
-           (text && write_w_r(x, text, NULL)) || xmlw_end(x);
+    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) || (text && write_w_r(x, text, NULL)) ||
+           xmlw_end(x);
 }
 
 /* --- blocks ---------------------------------------------------------- */
@@ -235,8 +227,7 @@ static int write_labelled(xmlw *x, const doc_node *n, int level)
             label = "\xE2\x80\x93"; /* en dash for a bullet */
     }
     const doc_node *rest;
-    return write_w_p(x, &pp, label, n->first, &rest) ||
-           write_blocks(x, rest, level);
+    return write_w_p(x, &pp, label, n->first, &rest) || write_blocks(x, rest, level);
 }
 
 static int write_list(xmlw *x, const doc_node *n, int level)
@@ -268,8 +259,7 @@ static int write_signatory(xmlw *x, const doc_node *n)
             /* Room between one signatory block and the next. */
             .space_before = i == 0 ? "480" : lines[i].space_before,
         };
-        if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) ||
-            xmlw_start(x, "w:r") ||
+        if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) || xmlw_start(x, "w:r") ||
             (lines[i].prefix && write_run_text(x, lines[i].prefix)) ||
             write_run_text(x, lines[i].text) || xmlw_end(x) || xmlw_end(x))
             return -1;
@@ -289,8 +279,7 @@ static int write_block(xmlw *x, const doc_node *n, int level)
     case DOC_SIGNATURES:
         return write_section(x, n);
     case DOC_PARAGRAPH:
-        return write_w_p(x, &normal, NULL, n->first, &rest) ||
-               write_blocks(x, rest, level);
+        return write_w_p(x, &normal, NULL, n->first, &rest) || write_blocks(x, rest, level);
     case DOC_LID:
     case DOC_ITEM:
         return write_labelled(x, n, level);
@@ -330,34 +319,29 @@ static int write_blocks(xmlw *x, const doc_node *first, int level)
 
 static int write_w_footerReference(xmlw *x)
 {
-    return xmlw_start(x, "w:footerReference") ||
-           xmlw_attr(x, "w:type", "default") ||
+    return xmlw_start(x, "w:footerReference") || xmlw_attr(x, "w:type", "default") ||
            xmlw_attr(x, "r:id", DOCX_RID_FOOTER) || xmlw_end(x);
 }
 
 static int write_w_pgSz(xmlw *x)
 {
-    return xmlw_start(x, "w:pgSz") ||
-           xmlw_attrf(x, "w:w", "%d", DOCX_PAGE_WIDTH) ||
+    return xmlw_start(x, "w:pgSz") || xmlw_attrf(x, "w:w", "%d", DOCX_PAGE_WIDTH) ||
            xmlw_attrf(x, "w:h", "%d", DOCX_PAGE_HEIGHT) || xmlw_end(x);
 }
 
 static int write_w_pgMar(xmlw *x)
 {
-    return xmlw_start(x, "w:pgMar") ||
-           xmlw_attrf(x, "w:top", "%d", DOCX_MARGIN) ||
+    return xmlw_start(x, "w:pgMar") || xmlw_attrf(x, "w:top", "%d", DOCX_MARGIN) ||
            xmlw_attrf(x, "w:right", "%d", DOCX_MARGIN) ||
            xmlw_attrf(x, "w:bottom", "%d", DOCX_MARGIN) ||
-           xmlw_attrf(x, "w:left", "%d", DOCX_MARGIN) ||
-           xmlw_attr(x, "w:header", "709") || xmlw_attr(x, "w:footer", "709") ||
-           xmlw_attr(x, "w:gutter", "0") || xmlw_end(x);
+           xmlw_attrf(x, "w:left", "%d", DOCX_MARGIN) || xmlw_attr(x, "w:header", "709") ||
+           xmlw_attr(x, "w:footer", "709") || xmlw_attr(x, "w:gutter", "0") || xmlw_end(x);
 }
 
 static int write_w_sectPr(xmlw *x)
 {
-    return xmlw_start(x, "w:sectPr") || write_w_footerReference(x) ||
-           write_w_pgSz(x) || write_w_pgMar(x) ||
-           xmlw_empty(x, "w:cols", "w:space", "708") || xmlw_end(x);
+    return xmlw_start(x, "w:sectPr") || write_w_footerReference(x) || write_w_pgSz(x) ||
+           write_w_pgMar(x) || xmlw_empty(x, "w:cols", "w:space", "708") || xmlw_end(x);
 }
 
 static int write_title(xmlw *x, const doc_meta *m)
@@ -370,15 +354,14 @@ static int write_title(xmlw *x, const doc_meta *m)
 
 static int write_w_body(xmlw *x, const doc_node *doc)
 {
-    return xmlw_start(x, "w:body") || write_title(x, doc->meta) ||
-           write_blocks(x, doc->first, 0) || write_w_sectPr(x) || xmlw_end(x);
+    return xmlw_start(x, "w:body") || write_title(x, doc->meta) || write_blocks(x, doc->first, 0) ||
+           write_w_sectPr(x) || xmlw_end(x);
 }
 
 static int write_w_document(xmlw *x, const doc_node *doc)
 {
     return xmlw_start(x, "w:document") || xmlw_attr(x, "xmlns:w", DOCX_NS_W) ||
-           xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_body(x, doc) ||
-           xmlw_end(x);
+           xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_body(x, doc) || xmlw_end(x);
 }
 
 int docx_write_document(const doc_node *doc, void **data, size_t *len)

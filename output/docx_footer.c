@@ -4,8 +4,8 @@
 
 static int write_w_t(xmlw *x, const char *text)
 {
-    return xmlw_start(x, "w:t") || xmlw_attr(x, "xml:space", "preserve") ||
-           xmlw_text(x, text) || xmlw_end(x);
+    return xmlw_start(x, "w:t") || xmlw_attr(x, "xml:space", "preserve") || xmlw_text(x, text) ||
+           xmlw_end(x);
 }
 
 static int write_w_r_text(xmlw *x, const char *text)
@@ -15,8 +15,7 @@ static int write_w_r_text(xmlw *x, const char *text)
 
 static int write_w_r_tab(xmlw *x)
 {
-    return xmlw_start(x, "w:r") || xmlw_empty(x, "w:tab", NULL, NULL) ||
-           xmlw_end(x);
+    return xmlw_start(x, "w:r") || xmlw_empty(x, "w:tab", NULL, NULL) || xmlw_end(x);
 }
 
 /* A simple field; the cached "1" is what readers that do not compute
@@ -35,16 +34,14 @@ static int write_w_p(xmlw *x, const doc_node *doc)
         return -1;
     if (title && *title && write_w_r_text(x, title))
         return -1;
-    return write_w_r_tab(x) || write_w_r_text(x, "Pagina ") ||
-           write_w_fldSimple(x, " PAGE ") || write_w_r_text(x, " van ") ||
-           write_w_fldSimple(x, " NUMPAGES ") || xmlw_end(x);
+    return write_w_r_tab(x) || write_w_r_text(x, "Pagina ") || write_w_fldSimple(x, " PAGE ") ||
+           write_w_r_text(x, " van ") || write_w_fldSimple(x, " NUMPAGES ") || xmlw_end(x);
 }
 
 static int write_w_ftr(xmlw *x, const doc_node *doc)
 {
     return xmlw_start(x, "w:ftr") || xmlw_attr(x, "xmlns:w", DOCX_NS_W) ||
-           xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_p(x, doc) ||
-           xmlw_end(x);
+           xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_p(x, doc) || xmlw_end(x);
 }
 
 int docx_write_footer(const doc_node *doc, void **data, size_t *len)

@@ -3,12 +3,10 @@
  * part of the package. */
 #include "docx.h"
 
-#define NS_CONTENT_TYPES \
-    "http://schemas.openxmlformats.org/package/2006/content-types"
-#define NS_RELATIONSHIPS \
-    "http://schemas.openxmlformats.org/package/2006/relationships"
+#define NS_CONTENT_TYPES "http://schemas.openxmlformats.org/package/2006/content-types"
+#define NS_RELATIONSHIPS "http://schemas.openxmlformats.org/package/2006/relationships"
 
-#define CT_PREFIX "application/vnd.openxmlformats-officedocument."
+#define CT_PREFIX  "application/vnd.openxmlformats-officedocument."
 #define REL_OFFICE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 /* Every part other than the .rels files gets an explicit override, so no
@@ -55,8 +53,7 @@ static int write_Default(xmlw *x, const char *extension, const char *type)
 
 static int write_Override(xmlw *x, const char *part, const char *type)
 {
-    return xmlw_start(x, "Override") ||
-           xmlw_attrf(x, "PartName", "/%s", part) ||
+    return xmlw_start(x, "Override") || xmlw_attrf(x, "PartName", "/%s", part) ||
            xmlw_attr(x, "ContentType", type) || xmlw_end(x);
 }
 
@@ -64,8 +61,7 @@ static int write_Types(xmlw *x, const doc_node *doc)
 {
     (void)doc;
     if (xmlw_start(x, "Types") || xmlw_attr(x, "xmlns", NS_CONTENT_TYPES) ||
-        write_Default(x, "rels",
-                      "application/vnd.openxmlformats-package.relationships+xml") ||
+        write_Default(x, "rels", "application/vnd.openxmlformats-package.relationships+xml") ||
         write_Default(x, "xml", "application/xml"))
         return -1;
     for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++)
@@ -77,14 +73,12 @@ static int write_Types(xmlw *x, const doc_node *doc)
 static int write_Relationship(xmlw *x, const relationship *rel)
 {
     return xmlw_start(x, "Relationship") || xmlw_attr(x, "Id", rel->id) ||
-           xmlw_attr(x, "Type", rel->type) ||
-           xmlw_attr(x, "Target", rel->target) || xmlw_end(x);
+           xmlw_attr(x, "Type", rel->type) || xmlw_attr(x, "Target", rel->target) || xmlw_end(x);
 }
 
 static int write_Relationships(xmlw *x, const relationship *rels, size_t n)
 {
-    if (xmlw_start(x, "Relationships") ||
-        xmlw_attr(x, "xmlns", NS_RELATIONSHIPS))
+    if (xmlw_start(x, "Relationships") || xmlw_attr(x, "xmlns", NS_RELATIONSHIPS))
         return -1;
     for (size_t i = 0; i < n; i++)
         if (write_Relationship(x, &rels[i]))
@@ -95,15 +89,13 @@ static int write_Relationships(xmlw *x, const relationship *rels, size_t n)
 static int write_package_rels(xmlw *x, const doc_node *doc)
 {
     (void)doc;
-    return write_Relationships(x, package_rels,
-                               sizeof package_rels / sizeof package_rels[0]);
+    return write_Relationships(x, package_rels, sizeof package_rels / sizeof package_rels[0]);
 }
 
 static int write_document_rels(xmlw *x, const doc_node *doc)
 {
     (void)doc;
-    return write_Relationships(x, document_rels,
-                               sizeof document_rels / sizeof document_rels[0]);
+    return write_Relationships(x, document_rels, sizeof document_rels / sizeof document_rels[0]);
 }
 
 int docx_write_content_types(const doc_node *doc, void **data, size_t *len)

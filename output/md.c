@@ -20,8 +20,7 @@ static void put_escaped(FILE *f, const char *s)
             line_start = 1;
             continue;
         }
-        if (line_start && (*s == '-' || *s == '+' || *s == ' ' ||
-                           (*s >= '0' && *s <= '9'))) {
+        if (line_start && (*s == '-' || *s == '+' || *s == ' ' || (*s >= '0' && *s <= '9'))) {
             /* A line that begins like a list item must stay text. */
             if (*s != ' ')
                 fputc('\\', f);

@@ -74,8 +74,10 @@ int odt_render(const doc_node *doc, out_buf *out, diag_list *diags)
         void *data;
         size_t len;
         if (odt_parts[i].write(doc, &data, &len)) {
-            diag_system(diags, "ODT: schrijven van %s mislukt (onvoldoende geheugen "
-                        "of ongeldige tekst)", odt_parts[i].name);
+            diag_system(diags,
+                        "ODT: schrijven van %s mislukt (onvoldoende geheugen "
+                        "of ongeldige tekst)",
+                        odt_parts[i].name);
             package_free(pkg);
             return -1;
         }

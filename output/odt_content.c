@@ -6,7 +6,7 @@
 #include "odt.h"
 
 /* An en dash, as Dutch agreements mark unnumbered items. */
-#define ODT_BULLET "\xe2\x80\x93"
+#define ODT_BULLET         "\xe2\x80\x93"
 #define ODT_SIGN_ON_BEHALF "Namens "
 
 static int odt_write_block(xmlw *x, const doc_node *n);
@@ -31,8 +31,7 @@ static int odt_write_text_s(xmlw *x, size_t count, int *space)
     *space = 1;
     if (count == 0)
         return 0;
-    if (xmlw_start(x, "text:s") ||
-        (count > 1 && xmlw_attrf(x, "text:c", "%zu", count)))
+    if (xmlw_start(x, "text:s") || (count > 1 && xmlw_attrf(x, "text:c", "%zu", count)))
         return -1;
     return xmlw_end(x);
 }
@@ -61,8 +60,7 @@ static int odt_write_text(xmlw *x, const char *s, int *space)
             /* CR LF is one line break. */
             if (c == '\r' && s[1] == '\n')
                 s++;
-            if (xmlw_empty(x, c == '\t' ? "text:tab" : "text:line-break", NULL,
-                           NULL))
+            if (xmlw_empty(x, c == '\t' ? "text:tab" : "text:line-break", NULL, NULL))
                 return -1;
             *space = 1;
             s++;
@@ -72,11 +70,9 @@ static int odt_write_text(xmlw *x, const char *s, int *space)
     return odt_write_chars(x, start, (size_t)(s - start), space);
 }
 
-static int odt_write_text_span(xmlw *x, const char *style, const char *text,
-                               int *space)
+static int odt_write_text_span(xmlw *x, const char *style, const char *text, int *space)
 {
-    return xmlw_start(x, "text:span") ||
-                   xmlw_attr(x, "text:style-name", style) ||
+    return xmlw_start(x, "text:span") || xmlw_attr(x, "text:style-name", style) ||
                    odt_write_text(x, text, space) || xmlw_end(x)
                ? -1
                : 0;
@@ -115,14 +111,12 @@ static int odt_write_blocks(xmlw *x, const doc_node *n)
 }
 
 /* label, a tab to the hanging indent's edge, then the runs. */
-static int odt_write_text_p(xmlw *x, const char *style, const char *label,
-                            const doc_node *n)
+static int odt_write_text_p(xmlw *x, const char *style, const char *label, const doc_node *n)
 {
     int space = 1;
     if (xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", style))
         return -1;
-    if (label && (odt_write_text(x, label, &space) ||
-                  xmlw_empty(x, "text:tab", NULL, NULL)))
+    if (label && (odt_write_text(x, label, &space) || xmlw_empty(x, "text:tab", NULL, NULL)))
         return -1;
     space = 1;
     if (odt_write_inlines(x, n, &space) || xmlw_end(x))
@@ -132,8 +126,7 @@ static int odt_write_text_p(xmlw *x, const char *style, const char *label,
 
 /* One line of fixed text, with an optional prefix; NULL text writes an
  * empty paragraph so the block keeps its shape. */
-static int odt_write_line(xmlw *x, const char *style, const char *prefix,
-                          const char *text)
+static int odt_write_line(xmlw *x, const char *style, const char *prefix, const char *text)
 {
     int space = 1;
     return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", style) ||
@@ -146,8 +139,7 @@ static int odt_write_line(xmlw *x, const char *style, const char *prefix,
 /* "Artikel 7 De Stuurgroep", or the title alone when there is no label.
  * A heading with neither is still written, as an empty paragraph, since
  * its style may carry a page break. */
-static int odt_write_text_h(xmlw *x, const char *style, int level,
-                            const doc_node *n)
+static int odt_write_text_h(xmlw *x, const char *style, int level, const doc_node *n)
 {
     int space = 1;
     if (!n->label && !n->title) {
@@ -166,8 +158,8 @@ static int odt_write_text_h(xmlw *x, const char *style, int level,
 
 static int odt_write_heading(xmlw *x, const doc_node *n)
 {
-    static const char *const styles[ODT_HEADING_LEVELS] = {
-        ODT_STYLE_HEADING_1, ODT_STYLE_HEADING_2, ODT_STYLE_HEADING_3};
+    static const char *const styles[ODT_HEADING_LEVELS] = {ODT_STYLE_HEADING_1, ODT_STYLE_HEADING_2,
+                                                           ODT_STYLE_HEADING_3};
     int level = n->number < 1 ? 1 : n->number;
     int style = level > ODT_HEADING_LEVELS ? ODT_HEADING_LEVELS : level;
     return odt_write_text_h(x, styles[style - 1], level, n);
@@ -175,16 +167,15 @@ static int odt_write_heading(xmlw *x, const doc_node *n)
 
 static int odt_write_lid(xmlw *x, const doc_node *n)
 {
-    return odt_write_text_p(x, n->label ? ODT_STYLE_LID : ODT_STYLE_LID_SINGLE,
-                            n->label, n);
+    return odt_write_text_p(x, n->label ? ODT_STYLE_LID : ODT_STYLE_LID_SINGLE, n->label, n);
 }
 
 /* The indent follows the number of lists around the item, so a list in a
  * lid and a list directly under a heading line up the same way. */
 static int odt_write_item(xmlw *x, const doc_node *n)
 {
-    static const char *const styles[ODT_ITEM_LEVELS] = {
-        ODT_STYLE_ITEM_1, ODT_STYLE_ITEM_2, ODT_STYLE_ITEM_3};
+    static const char *const styles[ODT_ITEM_LEVELS] = {ODT_STYLE_ITEM_1, ODT_STYLE_ITEM_2,
+                                                        ODT_STYLE_ITEM_3};
     int depth = 0;
     for (const doc_node *p = n->parent; p; p = p->parent)
         if (p->kind == DOC_LIST)
@@ -193,8 +184,7 @@ static int odt_write_item(xmlw *x, const doc_node *n)
         depth = 1;
     if (depth > ODT_ITEM_LEVELS)
         depth = ODT_ITEM_LEVELS;
-    return odt_write_text_p(x, styles[depth - 1],
-                            n->label ? n->label : ODT_BULLET, n);
+    return odt_write_text_p(x, styles[depth - 1], n->label ? n->label : ODT_BULLET, n);
 }
 
 static int odt_write_signatory(xmlw *x, const doc_node *n)
@@ -202,8 +192,7 @@ static int odt_write_signatory(xmlw *x, const doc_node *n)
     const doc_signatory *sig = n->sig;
     if (!sig)
         return 0;
-    return odt_write_line(x, ODT_STYLE_SIGN_PARTY, ODT_SIGN_ON_BEHALF,
-                          sig->organisation) ||
+    return odt_write_line(x, ODT_STYLE_SIGN_PARTY, ODT_SIGN_ON_BEHALF, sig->organisation) ||
                    odt_write_line(x, ODT_STYLE_SIGN_SPACE, NULL, NULL) ||
                    odt_write_line(x, ODT_STYLE_SIGN_NAME, NULL, sig->name) ||
                    odt_write_line(x, ODT_STYLE_SIGN_FUNCTION, NULL, sig->function)
@@ -216,8 +205,7 @@ static int odt_write_signatory(xmlw *x, const doc_node *n)
 static int odt_write_stray_inline(xmlw *x, const doc_node *n)
 {
     int space = 1;
-    return xmlw_start(x, "text:p") ||
-                   xmlw_attr(x, "text:style-name", ODT_STYLE_TEXT_BODY) ||
+    return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", ODT_STYLE_TEXT_BODY) ||
                    odt_write_inline(x, n, &space) || xmlw_end(x)
                ? -1
                : 0;
@@ -258,8 +246,7 @@ static int odt_write_office_text(xmlw *x, const doc_node *doc)
     const doc_meta *m = doc->meta;
     return xmlw_start(x, "office:text") ||
                    (m->title && odt_write_line(x, ODT_STYLE_TITLE, NULL, m->title)) ||
-                   (m->subtitle &&
-                    odt_write_line(x, ODT_STYLE_SUBTITLE, NULL, m->subtitle)) ||
+                   (m->subtitle && odt_write_line(x, ODT_STYLE_SUBTITLE, NULL, m->subtitle)) ||
                    odt_write_blocks(x, doc) || xmlw_end(x)
                ? -1
                : 0;
@@ -267,14 +254,11 @@ static int odt_write_office_text(xmlw *x, const doc_node *doc)
 
 static int odt_write_office_document_content(xmlw *x, const doc_node *doc)
 {
-    return xmlw_start(x, "office:document-content") ||
-                   odt_xmlns(x, "office") || odt_xmlns(x, "style") ||
-                   odt_xmlns(x, "text") || odt_xmlns(x, "table") ||
-                   odt_xmlns(x, "fo") || odt_xmlns(x, "svg") ||
-                   odt_xmlns(x, "xlink") || odt_xmlns(x, "dc") ||
-                   odt_xmlns(x, "meta") ||
-                   xmlw_attr(x, "office:version", ODT_VERSION) ||
-                   xmlw_start(x, "office:body") ||
+    return xmlw_start(x, "office:document-content") || odt_xmlns(x, "office") ||
+                   odt_xmlns(x, "style") || odt_xmlns(x, "text") || odt_xmlns(x, "table") ||
+                   odt_xmlns(x, "fo") || odt_xmlns(x, "svg") || odt_xmlns(x, "xlink") ||
+                   odt_xmlns(x, "dc") || odt_xmlns(x, "meta") ||
+                   xmlw_attr(x, "office:version", ODT_VERSION) || xmlw_start(x, "office:body") ||
                    odt_write_office_text(x, doc) || xmlw_end(x) || xmlw_end(x)
                ? -1
                : 0;

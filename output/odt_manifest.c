@@ -2,13 +2,10 @@
  * parts odt.c stores, so the two change together. */
 #include "odt.h"
 
-static int odt_write_manifest_file_entry(xmlw *x, const char *path,
-                                         const char *media_type)
+static int odt_write_manifest_file_entry(xmlw *x, const char *path, const char *media_type)
 {
-    return xmlw_start(x, "manifest:file-entry") ||
-                   xmlw_attr(x, "manifest:full-path", path) ||
-                   xmlw_attr(x, "manifest:media-type", media_type) ||
-                   xmlw_end(x)
+    return xmlw_start(x, "manifest:file-entry") || xmlw_attr(x, "manifest:full-path", path) ||
+                   xmlw_attr(x, "manifest:media-type", media_type) || xmlw_end(x)
                ? -1
                : 0;
 }
@@ -16,11 +13,9 @@ static int odt_write_manifest_file_entry(xmlw *x, const char *path,
 /* The root entry carries the version too: ODF 1.2 and later require it. */
 static int odt_write_manifest_root_entry(xmlw *x)
 {
-    return xmlw_start(x, "manifest:file-entry") ||
-                   xmlw_attr(x, "manifest:full-path", "/") ||
+    return xmlw_start(x, "manifest:file-entry") || xmlw_attr(x, "manifest:full-path", "/") ||
                    xmlw_attr(x, "manifest:version", ODT_VERSION) ||
-                   xmlw_attr(x, "manifest:media-type", ODT_MIMETYPE) ||
-                   xmlw_end(x)
+                   xmlw_attr(x, "manifest:media-type", ODT_MIMETYPE) || xmlw_end(x)
                ? -1
                : 0;
 }
@@ -32,8 +27,7 @@ static int odt_write_manifest_manifest(xmlw *x)
                    odt_write_manifest_root_entry(x) ||
                    odt_write_manifest_file_entry(x, "content.xml", "text/xml") ||
                    odt_write_manifest_file_entry(x, "styles.xml", "text/xml") ||
-                   odt_write_manifest_file_entry(x, "meta.xml", "text/xml") ||
-                   xmlw_end(x)
+                   odt_write_manifest_file_entry(x, "meta.xml", "text/xml") || xmlw_end(x)
                ? -1
                : 0;
 }

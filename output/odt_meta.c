@@ -5,7 +5,7 @@
 
 #include "odt.h"
 
-#define ODT_GENERATOR "afspraken"
+#define ODT_GENERATOR        "afspraken"
 #define ODT_DEFAULT_LANGUAGE "nl-NL"
 
 /* Skips absent values: an empty dc:title says less than none. */
@@ -14,15 +14,12 @@ static int odt_write_optional(xmlw *x, const char *name, const char *text)
     return text ? xmlw_element(x, name, text) : 0;
 }
 
-static int odt_write_meta_user_defined(xmlw *x, const char *name,
-                                       const char *value)
+static int odt_write_meta_user_defined(xmlw *x, const char *name, const char *value)
 {
     if (!value)
         return 0;
-    return xmlw_start(x, "meta:user-defined") ||
-                   xmlw_attr(x, "meta:name", name) ||
-                   xmlw_attr(x, "meta:value-type", "string") ||
-                   xmlw_text(x, value) || xmlw_end(x)
+    return xmlw_start(x, "meta:user-defined") || xmlw_attr(x, "meta:name", name) ||
+                   xmlw_attr(x, "meta:value-type", "string") || xmlw_text(x, value) || xmlw_end(x)
                ? -1
                : 0;
 }
@@ -41,8 +38,7 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
     char date[32];
     if (odt_format_date(m->timestamp, date, sizeof date))
         return -1;
-    return xmlw_start(x, "office:meta") ||
-                   xmlw_element(x, "meta:generator", ODT_GENERATOR) ||
+    return xmlw_start(x, "office:meta") || xmlw_element(x, "meta:generator", ODT_GENERATOR) ||
                    odt_write_optional(x, "dc:title", m->title) ||
                    odt_write_optional(x, "dc:subject", m->subtitle) ||
                    xmlw_element(x, "dc:language",
@@ -52,8 +48,7 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
                    odt_write_meta_user_defined(x, "Regio", m->region) ||
                    odt_write_meta_user_defined(x, "Model", m->model_name) ||
                    odt_write_meta_user_defined(x, "Modelversie", m->model_version) ||
-                   odt_write_meta_user_defined(x, "Model vastgesteld", m->model_date) ||
-                   xmlw_end(x)
+                   odt_write_meta_user_defined(x, "Model vastgesteld", m->model_date) || xmlw_end(x)
                ? -1
                : 0;
 }
@@ -61,10 +56,9 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
 static int odt_write_meta_document_meta(xmlw *x, const doc_meta *m)
 {
     return xmlw_start(x, "office:document-meta") || odt_xmlns(x, "office") ||
-                   odt_xmlns(x, "meta") || odt_xmlns(x, "dc") ||
-                   odt_xmlns(x, "xlink") ||
-                   xmlw_attr(x, "office:version", ODT_VERSION) ||
-                   odt_write_meta_meta(x, m) || xmlw_end(x)
+                   odt_xmlns(x, "meta") || odt_xmlns(x, "dc") || odt_xmlns(x, "xlink") ||
+                   xmlw_attr(x, "office:version", ODT_VERSION) || odt_write_meta_meta(x, m) ||
+                   xmlw_end(x)
                ? -1
                : 0;
 }

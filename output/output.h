@@ -28,7 +28,6 @@ int md_render(const doc_node *doc, out_buf *out, diag_list *diags);
 /* Writes len bytes to path through a temporary file in the same folder,
  * renamed into place only when complete and flushed. Returns 0, or -1
  * with a diagnostic; on failure path is untouched. */
-int atomic_write(const char *path, const void *data, size_t len,
-                 diag_list *diags);
+int atomic_write(const char *path, const void *data, size_t len, diag_list *diags);
 
 #endif

@@ -16,8 +16,7 @@ struct package {
 
 static void report(package *pkg, const char *what, zip_error_t *err)
 {
-    diag_system(pkg->diags, "zip-pakket: %s mislukt (%s)", what,
-                zip_error_strerror(err));
+    diag_system(pkg->diags, "zip-pakket: %s mislukt (%s)", what, zip_error_strerror(err));
 }
 
 package *package_new(time_t mtime, diag_list *diags)
@@ -55,8 +54,7 @@ package *package_new(time_t mtime, diag_list *diags)
     return pkg;
 }
 
-int package_add(package *pkg, const char *name, void *data, size_t len,
-                int stored)
+int package_add(package *pkg, const char *name, void *data, size_t len, int stored)
 {
     zip_source_t *src = zip_source_buffer(pkg->zip, data, len, 1);
     if (!src) {
@@ -73,8 +71,7 @@ int package_add(package *pkg, const char *name, void *data, size_t len,
     /* Deflate at a fixed level so the bytes do not depend on defaults;
      * level 1 costs a quarter of level 6 and the parts are small. */
     if (zip_set_file_compression(pkg->zip, (zip_uint64_t)idx,
-                                 stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                 stored ? 0 : 1) < 0 ||
+                                 stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, stored ? 0 : 1) < 0 ||
         zip_file_set_dostime(pkg->zip, (zip_uint64_t)idx, pkg->dos_time, pkg->dos_date, 0) < 0) {
         report(pkg, "instellen", zip_get_error(pkg->zip));
         return -1;
@@ -98,8 +95,7 @@ int package_finish(package *pkg, out_buf *out)
     zip_stat_t st;
     if (zip_source_stat(pkg->mem, &st) == 0 && zip_source_open(pkg->mem) == 0) {
         out->data = malloc(st.size ? st.size : 1);
-        if (out->data &&
-            zip_source_read(pkg->mem, out->data, st.size) == (zip_int64_t)st.size) {
+        if (out->data && zip_source_read(pkg->mem, out->data, st.size) == (zip_int64_t)st.size) {
             out->len = st.size;
             rc = 0;
         }

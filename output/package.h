@@ -16,8 +16,7 @@ package *package_new(time_t mtime, diag_list *diags);
 
 /* Adds a member; the package takes ownership of data (malloc'd) even on
  * failure. stored=1 stores it uncompressed (ODF's mimetype). */
-int package_add(package *pkg, const char *name, void *data, size_t len,
-                int stored);
+int package_add(package *pkg, const char *name, void *data, size_t len, int stored);
 
 /* Closes the archive and hands its bytes to *out. The package is freed
  * whatever the result. */

@@ -33,7 +33,7 @@ static int input_file(const uint8_t *data, size_t size, char *path, size_t len)
 static void render_all(const doc_node *doc, diag_list *d)
 {
     int (*const writers[])(const doc_node *, out_buf *, diag_list *) = {odt_render, docx_render,
-                                                                         md_render};
+                                                                        md_render};
     for (size_t i = 0; i < sizeof writers / sizeof *writers; i++) {
         out_buf out = {0};
         writers[i](doc, &out, d);

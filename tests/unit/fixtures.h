@@ -9,8 +9,7 @@
 
 #include "doc.h"
 
-static doc_node *fx_add(doc_node *parent, doc_kind kind, const char *label,
-                        const char *title)
+static doc_node *fx_add(doc_node *parent, doc_kind kind, const char *label, const char *title)
 {
     doc_node *n = doc_new(kind);
     doc_set(&n->label, label);

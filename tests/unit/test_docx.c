@@ -21,15 +21,9 @@
 #include "output.h"
 
 static const char *const expected_parts[] = {
-    "[Content_Types].xml",
-    "_rels/.rels",
-    "docProps/core.xml",
-    "docProps/app.xml",
-    "word/document.xml",
-    "word/styles.xml",
-    "word/settings.xml",
-    "word/footer1.xml",
-    "word/_rels/document.xml.rels",
+    "[Content_Types].xml", "_rels/.rels",       "docProps/core.xml",
+    "docProps/app.xml",    "word/document.xml", "word/styles.xml",
+    "word/settings.xml",   "word/footer1.xml",  "word/_rels/document.xml.rels",
 };
 #define N_PARTS (sizeof expected_parts / sizeof expected_parts[0])
 
@@ -108,8 +102,8 @@ static xmlDocPtr parse_member(zip_t *zip, const char *name)
     size_t len;
     char *data = member(zip, name, &len);
     assert_non_null(data);
-    xmlDocPtr doc = xmlReadMemory(data, (int)len, name, "UTF-8",
-                                  XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    xmlDocPtr doc =
+        xmlReadMemory(data, (int)len, name, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOBLANKS);
     free(data);
     return doc;
 }
@@ -130,9 +124,7 @@ static xmlXPathObjectPtr eval(xmlDocPtr doc, const char *expr)
         {"ep", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"},
     };
     for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++)
-        assert_int_equal(xmlXPathRegisterNs(ctx, BAD_CAST ns[i][0],
-                                            BAD_CAST ns[i][1]),
-                         0);
+        assert_int_equal(xmlXPathRegisterNs(ctx, BAD_CAST ns[i][0], BAD_CAST ns[i][1]), 0);
     xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
     xmlXPathFreeContext(ctx);
     assert_non_null(obj);
@@ -305,8 +297,7 @@ static const char *content_type_for(const char *rel_type)
 
 /* Every relationship target of a .rels part exists in the zip and has the
  * content type its relationship calls for, by override or default. */
-static void check_rels(zip_t *zip, xmlDocPtr types, const char *rels_name,
-                       const char *base)
+static void check_rels(zip_t *zip, xmlDocPtr types, const char *rels_name, const char *base)
 {
     xmlDocPtr rels = parse_member(zip, rels_name);
     assert_non_null(rels);
@@ -323,8 +314,8 @@ static void check_rels(zip_t *zip, xmlDocPtr types, const char *rels_name,
         const char *dot = strrchr(part, '.');
         char *expr;
         /* An override wins over the extension's default. */
-        assert_true(asprintf(&expr, "/ct:Types/ct:Override[@PartName='/%s']/@ContentType",
-                             part) > 0);
+        assert_true(asprintf(&expr, "/ct:Types/ct:Override[@PartName='/%s']/@ContentType", part) >
+                    0);
         char *type = xp_string(types, expr);
         if (!*type) {
             free(type);
@@ -418,8 +409,8 @@ static void test_headings(void **state)
     /* Exactly the signature page and the annex start on a new page. */
     assert_int_equal(xp_count(doc, "//w:pageBreakBefore"), 2);
     assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pageBreakBefore][.='Ondertekening']"), 1);
-    assert_int_equal(
-        xp_count(doc, "//w:p[w:pPr/w:pageBreakBefore][starts-with(.,'Bijlage 1')]"), 1);
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pageBreakBefore][starts-with(.,'Bijlage 1')]"),
+                     1);
     xmlFreeDoc(doc);
 }
 
@@ -435,16 +426,26 @@ static void test_labels_tabs_and_levels(void **state)
                      1);
     assert_xp_string(doc, lid1, "1.De Stuurgroep vergadert 4 keer per jaar.");
     /* A lid without a label has no tab and no hanging indent. */
-    const char *single = "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']";
+    const char *single =
+        "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']";
     assert_int_equal(xp_count(doc, single), 1);
-    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']//w:tab"), 0);
-    assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']/w:pPr/w:ind/@w:hanging", "0");
+    assert_int_equal(
+        xp_count(
+            doc,
+            "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']//w:tab"),
+        0);
+    assert_xp_string(
+        doc,
+        "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']/w:pPr/w:ind/@w:hanging",
+        "0");
     /* Nested lists go one level deeper; a bullet item gets a dash. */
     assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel'][w:r[1]/w:t='a.']"), 1);
-    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel2'][w:r[1]/w:t='1°']"), 1);
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel2'][w:r[1]/w:t='1°']"),
+                     1);
     assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel'][w:r[1]/w:t='–']"), 1);
     /* The sub-item follows its parent item. */
-    assert_int_equal(xp_count(doc, "//w:p[w:r[1]/w:t='a.']/following-sibling::w:p[1][w:r[1]/w:t='1°']"), 1);
+    assert_int_equal(
+        xp_count(doc, "//w:p[w:r[1]/w:t='a.']/following-sibling::w:p[1][w:r[1]/w:t='1°']"), 1);
     xmlFreeDoc(doc);
 }
 
@@ -472,8 +473,10 @@ static void test_signatory_kept_together(void **state)
                      "Namens Gemeente Súdwest-Fryslân");
     assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'])[3]", "J. de Vries");
     assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'])[4]", "burgemeester");
-    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'][w:pPr/w:keepNext]"), 3);
-    assert_int_equal(xp_count(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'])[4][w:pPr/w:keepNext]"), 0);
+    assert_int_equal(
+        xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'][w:pPr/w:keepNext]"), 3);
+    assert_int_equal(
+        xp_count(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'])[4][w:pPr/w:keepNext]"), 0);
     xmlFreeDoc(doc);
 }
 
@@ -492,7 +495,8 @@ static void test_section_is_a4_with_footer(void **state)
     xmlDocPtr ftr = parse_member(r->zip, "word/footer1.xml");
     assert_int_equal(xp_count(ftr, "//w:fldSimple[normalize-space(@w:instr)='PAGE']"), 1);
     assert_int_equal(xp_count(ftr, "//w:t[.='Pagina ']"), 1);
-    assert_int_equal(xp_count(ftr, "//w:t[.=\"Bestuurlijke Afspraken Zorg & Veiligheid 's-Hertogenbosch\"]"), 1);
+    assert_int_equal(
+        xp_count(ftr, "//w:t[.=\"Bestuurlijke Afspraken Zorg & Veiligheid 's-Hertogenbosch\"]"), 1);
     xmlFreeDoc(ftr);
 }
 
@@ -505,11 +509,13 @@ static void test_newline_and_tab(void **state)
     xmlDocPtr doc = parse_member(r.zip, "word/document.xml");
     assert_int_equal(xp_count(doc, "//w:body/w:p/w:r/w:br"), 2);
     assert_int_equal(xp_count(doc, "//w:body/w:p/w:r/w:tab"), 1);
-    assert_int_equal(xp_count(doc, "//w:t[contains(., '\n') or contains(., '\t') or contains(., '\r')]"), 0);
+    assert_int_equal(
+        xp_count(doc, "//w:t[contains(., '\n') or contains(., '\t') or contains(., '\r')]"), 0);
     /* The pieces stay in order within one run. */
-    assert_int_equal(xp_count(doc, "//w:r[w:t[1]='een'][*[2][self::w:br]][w:t[2]='twee']"
-                                   "[*[4][self::w:tab]][w:t[3]='drie'][*[6][self::w:br]][w:t[4]='vier']"),
-                     1);
+    assert_int_equal(
+        xp_count(doc, "//w:r[w:t[1]='een'][*[2][self::w:br]][w:t[2]='twee']"
+                      "[*[4][self::w:tab]][w:t[3]='drie'][*[6][self::w:br]][w:t[4]='vier']"),
+        1);
     xmlFreeDoc(doc);
     rendered_close(&r);
     doc_free(d);
@@ -575,12 +581,12 @@ static void test_style_definitions(void **state)
     static const struct {
         const char *id, *type;
     } want[] = {
-        {DOCX_STYLE_NORMAL, "paragraph"},     {DOCX_STYLE_TITLE, "paragraph"},
-        {DOCX_STYLE_SUBTITLE, "paragraph"},   {DOCX_STYLE_HEADING1, "paragraph"},
-        {DOCX_STYLE_HEADING2, "paragraph"},   {DOCX_STYLE_FOOTER, "paragraph"},
-        {DOCX_STYLE_LID, "paragraph"},        {DOCX_STYLE_ONDERDEEL, "paragraph"},
-        {DOCX_STYLE_ONDERDEEL2, "paragraph"}, {DOCX_STYLE_ONDERTEKENING, "paragraph"},
-        {DOCX_STYLE_REGIONAAL, "character"},  {DOCX_STYLE_BEGRIP, "character"},
+        {DOCX_STYLE_NORMAL, "paragraph"},       {DOCX_STYLE_TITLE, "paragraph"},
+        {DOCX_STYLE_SUBTITLE, "paragraph"},     {DOCX_STYLE_HEADING1, "paragraph"},
+        {DOCX_STYLE_HEADING2, "paragraph"},     {DOCX_STYLE_FOOTER, "paragraph"},
+        {DOCX_STYLE_LID, "paragraph"},          {DOCX_STYLE_ONDERDEEL, "paragraph"},
+        {DOCX_STYLE_ONDERDEEL2, "paragraph"},   {DOCX_STYLE_ONDERTEKENING, "paragraph"},
+        {DOCX_STYLE_REGIONAAL, "character"},    {DOCX_STYLE_BEGRIP, "character"},
         {DOCX_STYLE_DEFAULT_FONT, "character"},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
@@ -609,7 +615,8 @@ static void test_style_definitions(void **state)
 
     xmlDocPtr set = parse_member(r->zip, "word/settings.xml");
     assert_xp_string(set, "/w:settings/w:themeFontLang/@w:val", "nl-NL");
-    assert_xp_string(set, "/w:settings/w:compat/w:compatSetting[@w:name='compatibilityMode']/@w:val", "15");
+    assert_xp_string(
+        set, "/w:settings/w:compat/w:compatSetting[@w:name='compatibilityMode']/@w:val", "15");
     xmlFreeDoc(set);
 }
 
@@ -713,7 +720,8 @@ static void test_unusual_shapes(void **state)
     render_into(d, &r);
     xmlDocPtr doc = parse_member(r.zip, "word/document.xml");
     assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading2']", "Toelichting");
-    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pageBreakBefore][not(w:pPr/w:pStyle)][not(w:r)]"), 1);
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pageBreakBefore][not(w:pPr/w:pStyle)][not(w:r)]"),
+                     1);
     assert_xp_string(doc, "//w:p[w:r/w:rPr/w:rStyle/@w:val='Regionaal']", "los en regionaal");
     assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel']"), 1);
     assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel2']"), 11);
@@ -750,8 +758,8 @@ int main(void)
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_unusual_shapes),
     };
-    int failed = cmocka_run_group_tests_name("docx: fixture document", tests,
-                                             setup_fixture, teardown_fixture);
+    int failed = cmocka_run_group_tests_name("docx: fixture document", tests, setup_fixture,
+                                             teardown_fixture);
     failed += cmocka_run_group_tests_name("docx: other trees", standalone, NULL, NULL);
     xmlCleanupParser();
     return failed ? 1 : 0;

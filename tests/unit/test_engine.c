@@ -28,13 +28,12 @@
 #include "region.h"
 #include "suggest.h"
 
-#define MINI_MODEL "tests/data/mini-model.yaml"
+#define MINI_MODEL  "tests/data/mini-model.yaml"
 #define MINI_REGION "tests/data/mini-region.yaml"
 
 /* Pairs of OLD, NEW; NULL-terminated. */
 #define EDITS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NO_EDITS NULL
-
+#define NO_EDITS   NULL
 
 /* ---- text and temporary files ------------------------------------- */
 
@@ -187,8 +186,7 @@ static doc_node *generate(fx *f, const char *const *model_edits, const char *con
 }
 
 /* As generate, but the tree must come out, without errors. */
-static doc_node *generate_ok(fx *f, const char *const *model_edits,
-                             const char *const *region_edits)
+static doc_node *generate_ok(fx *f, const char *const *model_edits, const char *const *region_edits)
 {
     if (!generate(f, model_edits, region_edits) || diag_error_count(&f->d)) {
         diag_print(&f->d, stderr);
@@ -517,7 +515,7 @@ static void test_dutch_letters(void **state)
     static const struct {
         int n;
         const char *s;
-    } cases[] = {{1, "a"}, {2, "b"}, {26, "z"}, {27, "aa"}, {28, "ab"},
+    } cases[] = {{1, "a"},   {2, "b"},   {26, "z"},   {27, "aa"},  {28, "ab"},
                  {52, "az"}, {53, "ba"}, {702, "zz"}, {703, "aaa"}};
     char buf[8];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -574,7 +572,8 @@ static void test_model_loads_structure(void **state)
     assert_string_equal(v->default_value, "4");
     assert_true(model_find_field(m, "deelnemers")->builtin);
     assert_int_equal(model_find_field(m, "besluit")->n_choices, 2);
-    assert_ptr_equal(model_find_term(m, "Regionale Diensten"), model_find_term(m, "Regionale Dienst"));
+    assert_ptr_equal(model_find_term(m, "Regionale Diensten"),
+                     model_find_term(m, "Regionale Dienst"));
     assert_int_equal(model_find_term(m, "Regionale Dienst")->cond.kind, COND_ARTICLE);
     const model_article *a = model_find_article(m, "stuurgroep");
     const model_item *u = model_find_item(a->leden, a->n_leden, "unaniem");
@@ -598,10 +597,12 @@ static void test_check_unknown_field_in_text(void **state)
 static void test_check_unused_field(void **state)
 {
     fx *f = *state;
-    check_model(f, EDITS("velden:\n", "velden:\n  - id: ongebruikt\n    type: tekst\n"
-                                      "    omschrijving: Wordt niet gebruikt\n"), 0);
-    expect_error(&f->d, "veld 'ongebruikt' wordt nergens gebruikt", at(f->model_src, "id: ongebruikt"),
-                 "{{veld:ID}}");
+    check_model(f,
+                EDITS("velden:\n", "velden:\n  - id: ongebruikt\n    type: tekst\n"
+                                   "    omschrijving: Wordt niet gebruikt\n"),
+                0);
+    expect_error(&f->d, "veld 'ongebruikt' wordt nergens gebruikt",
+                 at(f->model_src, "id: ongebruikt"), "{{veld:ID}}");
     assert_int_equal(diag_error_count(&f->d), 1);
 }
 
@@ -619,23 +620,26 @@ static void test_check_term_inside_word_is_fine(void **state)
     fx *f = *state;
     /* "Deelnemerschap" and "Stuurgroep-leden" are not the defined terms;
      * they are only reported as capitalised words that no term covers. */
-    check_model(f, EDITS("kunnen extra overleggen.", "kunnen Deelnemerschap en Stuurgroep-leden regelen."),
-                0);
+    check_model(
+        f, EDITS("kunnen extra overleggen.", "kunnen Deelnemerschap en Stuurgroep-leden regelen."),
+        0);
     assert_int_equal(f->d.count, 2);
     find_diag(&f->d, "'Deelnemerschap' staat met een hoofdletter midden in een zin");
     find_diag(&f->d, "'Stuurgroep-leden' staat met een hoofdletter midden in een zin");
 }
 
 /* The reference to the optional article "diensten" loses its guard. */
-#define UNGUARD_DIENSTEN_REF \
+#define UNGUARD_DIENSTEN_REF                                                                       \
     "{{art:diensten}}.\"\n            alleen_als: diensten\n", "{{art:diensten}}.\"\n"
 
 static void test_check_unguarded_reference(void **state)
 {
     fx *f = *state;
     check_model(f, EDITS(UNGUARD_DIENSTEN_REF), 1);
-    expect_error(&f->d, "'{{art:diensten}}' verwijst naar een optioneel artikel die alleen bestaat onder 'alleen_als: diensten'",
-                 at(f->model_src, "{{art:diensten}}."), "Zet dezelfde voorwaarde");
+    expect_error(
+        &f->d,
+        "'{{art:diensten}}' verwijst naar een optioneel artikel die alleen bestaat onder 'alleen_als: diensten'",
+        at(f->model_src, "{{art:diensten}}."), "Zet dezelfde voorwaarde");
     expect_error(&f->d, "'[[Regionale Diensten]]' verwijst naar een begrip met een definitie",
                  at(f->model_src, "[[Regionale Diensten]] worden"), NULL);
     assert_int_equal(diag_error_count(&f->d), 2);
@@ -652,7 +656,8 @@ static void test_check_reference_to_missing_lid(void **state)
 {
     fx *f = *state;
     check_model(f, EDITS("{{art:stuurgroep.vergaderen}} en", "{{art:stuurgroep.vergadern}} en"), 0);
-    expect_error(&f->d, "'{{art:stuurgroep.vergadern}}': artikel 'stuurgroep' heeft geen lid 'vergadern'",
+    expect_error(&f->d,
+                 "'{{art:stuurgroep.vergadern}}': artikel 'stuurgroep' heeft geen lid 'vergadern'",
                  at(f->model_src, "{{art:stuurgroep.vergadern}}"), NULL);
 }
 
@@ -669,14 +674,15 @@ static void test_load_unknown_key_suggests(void **state)
 {
     fx *f = *state;
     load_model(f, EDITS("    omschrijving: Gemeenten\n", "    omschrijvng: Gemeenten\n"));
-    expect_error(&f->d, "onbekende sleutel 'omschrijvng' in een veld", at(f->model_src, "omschrijvng"),
-                 "Bedoelde u 'omschrijving'?");
+    expect_error(&f->d, "onbekende sleutel 'omschrijvng' in een veld",
+                 at(f->model_src, "omschrijvng"), "Bedoelde u 'omschrijving'?");
 }
 
 static void test_load_bad_markup_position_in_quoted_scalar(void **state)
 {
     fx *f = *state;
-    load_model(f, EDITS("{{art:stuurgroep.vergaderen.voorzitter}}", "{{art:stuurgroep.vergaderen.voorzitter.x}}"));
+    load_model(f, EDITS("{{art:stuurgroep.vergaderen.voorzitter}}",
+                        "{{art:stuurgroep.vergaderen.voorzitter.x}}"));
     expect_error(&f->d, "ongeldige artikelverwijzing '{{art:stuurgroep.vergaderen.voorzitter.x}}'",
                  at(f->model_src, "{{art:stuurgroep.vergaderen.voorzitter.x}}"), NULL);
 }
@@ -693,8 +699,8 @@ static void test_load_position_after_single_quote_escape(void **state)
 
 /* ==== assembly: structure and numbering =============================== */
 
-#define ALL_ARTICLES                                                                   \
-    "- Overwegingen|Artikel 1 Definities|Artikel 2 Extra overleg|Artikel 3 De Stuurgroep|" \
+#define ALL_ARTICLES                                                                               \
+    "- Overwegingen|Artikel 1 Definities|Artikel 2 Extra overleg|Artikel 3 De Stuurgroep|"         \
     "Artikel 4 Regionale Diensten|Artikel 5 Duur"
 
 static void test_assemble_articles_in_order(void **state)
@@ -705,7 +711,8 @@ static void test_assemble_articles_in_order(void **state)
     assert_outline(doc, DOC_PART, "Deel A Begin|Deel B Structuur|Deel C Slot");
     assert_outline(doc, DOC_ARTICLE, ALL_ARTICLES);
     assert_int_equal(article(doc, "stuurgroep")->number, 3);
-    assert_outline(doc, DOC_ANNEX, "Bijlage 1 Lijst van Deelnemers|Bijlage 2 Overzicht Regionale Diensten");
+    assert_outline(doc, DOC_ANNEX,
+                   "Bijlage 1 Lijst van Deelnemers|Bijlage 2 Overzicht Regionale Diensten");
 }
 
 static void test_assemble_references_resolved(void **state)
@@ -726,11 +733,13 @@ static void test_assemble_references_resolved(void **state)
 static void test_assemble_references_in_own_article_and_to_several_onderdelen(void **state)
 {
     fx *f = *state;
-    doc_node *doc = generate_ok(f, EDITS("\"het Bureau notuleert;\"",
-                                         "\"zie {{art:stuurgroep.vergaderen}} en {{art:stuurgroep}};\"",
-                                         "\"Zie ook {{art:stuurgroep.vergaderen.voorzitter}}.\"",
-                                         "\"Zie ook {{art:stuurgroep.vergaderen.voorzitter,notulen}}.\""),
-                                NO_EDITS);
+    doc_node *doc =
+        generate_ok(f,
+                    EDITS("\"het Bureau notuleert;\"",
+                          "\"zie {{art:stuurgroep.vergaderen}} en {{art:stuurgroep}};\"",
+                          "\"Zie ook {{art:stuurgroep.vergaderen.voorzitter}}.\"",
+                          "\"Zie ook {{art:stuurgroep.vergaderen.voorzitter,notulen}}.\""),
+                    NO_EDITS);
     assert_outline(article(doc, "stuurgroep"), DOC_REF, "het tweede lid|dit artikel");
     assert_outline(article(doc, "diensten"), DOC_REF, "artikel 3, tweede lid, onder a en b");
 }
@@ -738,7 +747,9 @@ static void test_assemble_references_in_own_article_and_to_several_onderdelen(vo
 static void test_check_reference_to_missing_onderdeel_in_a_list(void **state)
 {
     fx *f = *state;
-    check_model(f, EDITS("{{art:stuurgroep.vergaderen.voorzitter}}", "{{art:stuurgroep.vergaderen.voorzitter,notule}}"),
+    check_model(f,
+                EDITS("{{art:stuurgroep.vergaderen.voorzitter}}",
+                      "{{art:stuurgroep.vergaderen.voorzitter,notule}}"),
                 0);
     find_diag(&f->d, "lid 'vergaderen' heeft geen onderdeel 'notule'");
 }
@@ -749,10 +760,11 @@ static void test_assemble_leden_and_onderdelen(void **state)
     doc_node *doc = generate_ok(f, NO_EDITS, NO_EDITS);
     doc_node *sg = article(doc, "stuurgroep");
     /* The unanimity lid needs besluit=unaniem, the contact lid a contact. */
-    assert_outline(sg, DOC_LID,
-                   "1. De Stuurgroep bestaat uit de Deelnemers: Gemeente Aa en Stichting "
-                   "{{veld:zvh_naam}} [[Deelnemer]].|"
-                   "2. De Stuurgroep vergadert 4 keer per jaar en besluit met meerderheid van stemmen.");
+    assert_outline(
+        sg, DOC_LID,
+        "1. De Stuurgroep bestaat uit de Deelnemers: Gemeente Aa en Stichting "
+        "{{veld:zvh_naam}} [[Deelnemer]].|"
+        "2. De Stuurgroep vergadert 4 keer per jaar en besluit met meerderheid van stemmen.");
     assert_outline(sg, DOC_ITEM, "a. de voorzitter komt van Gemeente Aa;|b. het Bureau notuleert.");
     /* An article with one lid numbers no lid. */
     assert_outline(article(doc, "extra"), DOC_LID, "- De Deelnemers kunnen extra overleggen.");
@@ -765,15 +777,17 @@ static void test_assemble_leden_and_onderdelen(void **state)
 static void test_assemble_field_types_rendered(void **state)
 {
     fx *f = *state;
-    doc_node *doc = generate_ok(f, NO_EDITS, EDITS("  ingang: 2026-02-01\n",
-                                                   "  ingang: 2028-02-29\n  vergaderingen: 12\n"));
+    doc_node *doc =
+        generate_ok(f, NO_EDITS,
+                    EDITS("  ingang: 2026-02-01\n", "  ingang: 2028-02-29\n  vergaderingen: 12\n"));
     assert_outline(article(doc, "duur"), DOC_LID,
                    "1. Deze afspraken gelden vanaf 29 februari 2028 voor de gemeenten Gemeente Aa, "
                    "Gemeente Bee en Gemeente Cee; zie artikel 3, tweede lid en bijlage 1.|"
                    "2. Als Regionale Diensten worden uitgevoerd, geldt artikel 4.");
     assert_outline(find_node(article(doc, "stuurgroep"), DOC_LID, "vergaderen"), DOC_FIELD,
                    "12|met meerderheid van stemmen|Gemeente Aa");
-    assert_outline(article(doc, "diensten"), DOC_ITEM, "a. Nazorg ex-gedetineerden|b. Radicaliseringsoverleg");
+    assert_outline(article(doc, "diensten"), DOC_ITEM,
+                   "a. Nazorg ex-gedetineerden|b. Radicaliseringsoverleg");
 }
 
 static void test_assemble_extra_nee_renumbers(void **state)
@@ -796,8 +810,9 @@ static void test_assemble_diensten_nee_drops_everything_of_it(void **state)
     assert_outline(doc, DOC_ARTICLE,
                    "- Overwegingen|Artikel 1 Definities|Artikel 2 Extra overleg|"
                    "Artikel 3 De Stuurgroep|Artikel 4 Duur");
-    assert_outline(article(doc, "definities"), DOC_ITEM,
-                   "a. Deelnemer: een partij bij deze afspraken;|b. Stuurgroep: het overleg van artikel 3.");
+    assert_outline(
+        article(doc, "definities"), DOC_ITEM,
+        "a. Deelnemer: een partij bij deze afspraken;|b. Stuurgroep: het overleg van artikel 3.");
     assert_null(find_node(doc, DOC_ITEM, "dienst"));
     assert_outline(doc, DOC_ANNEX, "Bijlage 1 Lijst van Deelnemers");
     /* Duur keeps one lid, so it loses its lid number. */
@@ -808,9 +823,10 @@ static void test_assemble_diensten_nee_drops_everything_of_it(void **state)
 static void test_assemble_part_without_articles_is_dropped(void **state)
 {
     fx *f = *state;
-    doc_node *doc = generate_ok(f, EDITS("      - id: stuurgroep\n", "  - id: X\n    titel: Los\n"
-                                                                     "    artikelen:\n"
-                                                                     "      - id: stuurgroep\n"),
+    doc_node *doc = generate_ok(f,
+                                EDITS("      - id: stuurgroep\n", "  - id: X\n    titel: Los\n"
+                                                                  "    artikelen:\n"
+                                                                  "      - id: stuurgroep\n"),
                                 EDITS("  extra: ja\n", "  extra: nee\n"));
     /* Deel B now holds only "extra"; without it, "Los" becomes Deel B. */
     assert_outline(doc, DOC_PART, "Deel A Begin|Deel B Los|Deel C Slot");
@@ -819,8 +835,8 @@ static void test_assemble_part_without_articles_is_dropped(void **state)
 static void test_assemble_choice_condition(void **state)
 {
     fx *f = *state;
-    doc_node *doc = generate_ok(f, NO_EDITS, EDITS("  ingang: 2026-02-01\n",
-                                                   "  ingang: 2026-02-01\n  besluit: unaniem\n"));
+    doc_node *doc = generate_ok(
+        f, NO_EDITS, EDITS("  ingang: 2026-02-01\n", "  ingang: 2026-02-01\n  besluit: unaniem\n"));
     doc_node *lid = find_node(article(doc, "stuurgroep"), DOC_LID, "unaniem");
     assert_non_null(lid);
     assert_string_equal(lid->label, "3.");
@@ -830,8 +846,9 @@ static void test_assemble_choice_condition(void **state)
 static void test_assemble_optional_field_adds_lid(void **state)
 {
     fx *f = *state;
-    doc_node *doc = generate_ok(f, NO_EDITS, EDITS("  ingang: 2026-02-01\n",
-                                                   "  ingang: 2026-02-01\n  contact: het Bureau\n"));
+    doc_node *doc = generate_ok(
+        f, NO_EDITS,
+        EDITS("  ingang: 2026-02-01\n", "  ingang: 2026-02-01\n  contact: het Bureau\n"));
     doc_node *last = article(doc, "stuurgroep")->last;
     assert_string_equal(last->label, "3.");
     assert_outline(last, DOC_FIELD, "het Bureau");
@@ -840,8 +857,10 @@ static void test_assemble_optional_field_adds_lid(void **state)
 static void test_assemble_missing_regional_text_drops_onderdeel(void **state)
 {
     fx *f = *state;
-    doc_node *doc = generate_ok(f, NO_EDITS, EDITS("regionale_tekst:\n  historie: |\n"
-                                                   "    Sinds 2009 <samen> & verder.\n", ""));
+    doc_node *doc = generate_ok(f, NO_EDITS,
+                                EDITS("regionale_tekst:\n  historie: |\n"
+                                      "    Sinds 2009 <samen> & verder.\n",
+                                      ""));
     /* The onderdeel left last takes the closing full stop. */
     assert_outline(article(doc, "overwegingen"), DOC_ITEM, "a. de regio samenwerkt.");
     assert_outline(doc, DOC_REGIONAL, "");
@@ -946,7 +965,8 @@ static void test_error_unknown_optional_article(void **state)
 {
     fx *f = *state;
     assert_null(generate(f, NO_EDITS, EDITS("  extra: ja\n", "  exta: ja\n")));
-    expect_error(&f->d, "onbekend artikel 'exta'", at(f->region_src, "exta"), "Bedoelde u 'extra'?");
+    expect_error(&f->d, "onbekend artikel 'exta'", at(f->region_src, "exta"),
+                 "Bedoelde u 'extra'?");
 }
 
 static void test_error_mandatory_article_nee(void **state)
@@ -987,8 +1007,8 @@ static void test_error_number_wrong_type(void **state)
 {
     fx *f = *state;
     assert_null(generate(f, NO_EDITS, WITH_VALUE("  vergaderingen: vier\n")));
-    expect_error(&f->d, "'vier' is geen geheel getal (veld 'vergaderingen')", at(f->region_src, "vier"),
-                 "geheel getal");
+    expect_error(&f->d, "'vier' is geen geheel getal (veld 'vergaderingen')",
+                 at(f->region_src, "vier"), "geheel getal");
 }
 
 static void test_error_list_for_scalar_field(void **state)
@@ -1002,9 +1022,10 @@ static void test_error_list_for_scalar_field(void **state)
 static void test_error_scalar_for_list_field(void **state)
 {
     fx *f = *state;
-    assert_null(generate(f, NO_EDITS, EDITS("  diensten:\n    - Nazorg ex-gedetineerden\n",
-                                            "  diensten: Nazorg ex-gedetineerden\n",
-                                            "    - Radicaliseringsoverleg\n", "")));
+    assert_null(generate(f, NO_EDITS,
+                         EDITS("  diensten:\n    - Nazorg ex-gedetineerden\n",
+                               "  diensten: Nazorg ex-gedetineerden\n",
+                               "    - Radicaliseringsoverleg\n", "")));
     expect_error(&f->d, "veld 'diensten' verwacht een lijst", at(f->region_src, "Nazorg"), "'- '");
 }
 
@@ -1043,14 +1064,16 @@ static void test_error_unknown_choice_suggests(void **state)
 {
     fx *f = *state;
     assert_null(generate(f, NO_EDITS, WITH_VALUE("  besluit: unaniemm\n")));
-    expect_error(&f->d, "'unaniemm' is geen keuze van veld 'besluit'", at(f->region_src, "unaniemm"),
+    expect_error(&f->d, "'unaniemm' is geen keuze van veld 'besluit'",
+                 at(f->region_src, "unaniemm"),
                  "Bedoelde u 'unaniem'? Mogelijk: 'unaniem', 'meerderheid'.");
 }
 
 static void test_error_manager_not_a_member(void **state)
 {
     fx *f = *state;
-    assert_null(generate(f, NO_EDITS, EDITS("beheerorganisatie: Gemeente Aa", "beheerorganisatie: Gemeente Ab")));
+    assert_null(generate(
+        f, NO_EDITS, EDITS("beheerorganisatie: Gemeente Aa", "beheerorganisatie: Gemeente Ab")));
     expect_error(&f->d, "Beheerorganisatie 'Gemeente Ab' is geen van de Deelnemers",
                  at(f->region_src, "Gemeente Ab"), "Bedoelde u 'Gemeente Aa'?");
 }
@@ -1059,16 +1082,17 @@ static void test_error_builtin_field_under_velden(void **state)
 {
     fx *f = *state;
     assert_null(generate(f, NO_EDITS, WITH_VALUE("  plaats: Utrecht\n")));
-    expect_error(&f->d, "veld 'plaats' vult u niet onder 'velden'", at(f->region_src, "plaats: Utrecht"),
-                 NULL);
+    expect_error(&f->d, "veld 'plaats' vult u niet onder 'velden'",
+                 at(f->region_src, "plaats: Utrecht"), NULL);
 }
 
 static void test_errors_all_reported(void **state)
 {
     fx *f = *state;
-    assert_null(generate(f, NO_EDITS, EDITS("  ingang: 2026-02-01\n",
-                                            "  ingang: 2026-02-01\n  vergaderingen: 99\n  onbekend: x\n",
-                                            "  extra: ja\n", "  extra: misschien\n")));
+    assert_null(generate(f, NO_EDITS,
+                         EDITS("  ingang: 2026-02-01\n",
+                               "  ingang: 2026-02-01\n  vergaderingen: 99\n  onbekend: x\n",
+                               "  extra: ja\n", "  extra: misschien\n")));
     assert_int_equal(diag_error_count(&f->d), 3);
     find_diag(&f->d, "99 ligt buiten");
     find_diag(&f->d, "onbekend veld 'onbekend'");
@@ -1078,14 +1102,18 @@ static void test_errors_all_reported(void **state)
 static void test_error_reference_into_omitted_article(void **state)
 {
     fx *f = *state;
-    assert_null(generate(f, EDITS(UNGUARD_DIENSTEN_REF), EDITS("  diensten: ja\n", "  diensten: nee\n")));
+    assert_null(
+        generate(f, EDITS(UNGUARD_DIENSTEN_REF), EDITS("  diensten: ja\n", "  diensten: nee\n")));
     char *msg;
-    assert_true(asprintf(&msg, "artikel 'diensten' wordt weggelaten, maar de tekst op %s:%d verwijst ernaar "
-                               "met '{{art:diensten}}'",
-                         f->model_path, at(f->model_src, "{{art:diensten}}.").line) > 0);
+    assert_true(
+        asprintf(&msg,
+                 "artikel 'diensten' wordt weggelaten, maar de tekst op %s:%d verwijst ernaar "
+                 "met '{{art:diensten}}'",
+                 f->model_path, at(f->model_src, "{{art:diensten}}.").line) > 0);
     expect_error(&f->d, msg, at(f->region_src, "diensten: nee"), "Neem het artikel op");
     free(msg);
-    expect_error(&f->d, "begrip 'Regionale Diensten' wordt gebruikt, maar de definitie ervan valt weg",
+    expect_error(&f->d,
+                 "begrip 'Regionale Diensten' wordt gebruikt, maar de definitie ervan valt weg",
                  at(f->model_src, "[[Regionale Diensten]] worden"), NULL);
     assert_int_equal(diag_error_count(&f->d), 2);
 }
@@ -1104,8 +1132,10 @@ static int no_empty_list(doc_node *n, doc_event ev, void *ctx)
 static void test_assemble_unfilled_list_field_leaves_no_empty_list(void **state)
 {
     fx *f = *state;
-    doc_node *doc = generate_ok(f, NO_EDITS, EDITS("  diensten:\n    - Nazorg ex-gedetineerden\n"
-                                                   "    - Radicaliseringsoverleg\n", ""));
+    doc_node *doc = generate_ok(f, NO_EDITS,
+                                EDITS("  diensten:\n    - Nazorg ex-gedetineerden\n"
+                                      "    - Radicaliseringsoverleg\n",
+                                      ""));
     assert_int_equal(doc_walk(doc, no_empty_list, NULL), 0);
     assert_outline(article(doc, "diensten"), DOC_LID, "- Zie ook artikel 3, tweede lid, onder a.");
 }
@@ -1178,7 +1208,8 @@ static void test_region_invalid_signing_date(void **state)
 {
     fx *f = *state;
     region *r = load_region(f, EDITS("datum: 2026-01-15", "datum: 2025-02-29"));
-    expect_error(&f->d, "'2025-02-29' is geen geldige datum", at(f->region_src, "2025-02-29"), NULL);
+    expect_error(&f->d, "'2025-02-29' is geen geldige datum", at(f->region_src, "2025-02-29"),
+                 NULL);
     assert_null(r->sign_date);
 }
 
@@ -1193,7 +1224,8 @@ static void test_region_bad_wgs(void **state)
 static void test_region_duplicate_member(void **state)
 {
     fx *f = *state;
-    load_region(f, EDITS("naam: \"Stichting {{veld:zvh_naam}} [[Deelnemer]]\"", "naam: Gemeente Aa"));
+    load_region(f,
+                EDITS("naam: \"Stichting {{veld:zvh_naam}} [[Deelnemer]]\"", "naam: Gemeente Aa"));
     expect_error(&f->d, "Deelnemer 'Gemeente Aa' staat twee keer in de lijst",
                  at(f->region_src, "naam: Gemeente Aa\n    wgs: tweede"), NULL);
 }

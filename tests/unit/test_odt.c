@@ -21,10 +21,10 @@
 #include "fixtures.h"
 #include "output.h"
 
-#define SCHEMA_DIR "../shared/schemas/odf-1.3/"
-#define ODF_SCHEMA SCHEMA_DIR "OpenDocument-v1.3-schema.rng"
+#define SCHEMA_DIR      "../shared/schemas/odf-1.3/"
+#define ODF_SCHEMA      SCHEMA_DIR "OpenDocument-v1.3-schema.rng"
 #define MANIFEST_SCHEMA SCHEMA_DIR "OpenDocument-v1.3-manifest-schema.rng"
-#define MIMETYPE "application/vnd.oasis.opendocument.text"
+#define MIMETYPE        "application/vnd.oasis.opendocument.text"
 
 /* Parsed once: the ODF schema is large. */
 static xmlRelaxNGPtr odf_schema, manifest_schema;
@@ -171,8 +171,7 @@ static size_t used_styles(xmlDocPtr x, style_ref *out, size_t cap)
         assert_true(n < cap);
         out[n].name = (char *)xmlNodeGetContent((xmlNodePtr)a);
         out[n].family = strcmp(el, "span") == 0 ? "text" : "paragraph";
-        assert_true(strcmp(el, "span") == 0 || strcmp(el, "p") == 0 ||
-                    strcmp(el, "h") == 0);
+        assert_true(strcmp(el, "span") == 0 || strcmp(el, "p") == 0 || strcmp(el, "h") == 0);
         n++;
     }
     xmlXPathFreeObject(r);
@@ -203,8 +202,7 @@ static void assert_style_contract(const out_buf *odt)
     size_t n = used_styles(c, used, 256);
     for (size_t i = 0; i < n; i++) {
         if (!style_defined(s, used[i].name, used[i].family))
-            fprintf(stderr, "style %s (%s) used but not defined\n", used[i].name,
-                    used[i].family);
+            fprintf(stderr, "style %s (%s) used but not defined\n", used[i].name, used[i].family);
         assert_true(style_defined(s, used[i].name, used[i].family));
         xmlFree(used[i].name);
     }
@@ -237,8 +235,7 @@ static doc_node *minimal_document(void)
     return d;
 }
 
-static doc_node *add_child(doc_node *parent, doc_kind kind, const char *label,
-                           const char *title)
+static doc_node *add_child(doc_node *parent, doc_kind kind, const char *label, const char *title)
 {
     doc_node *n = doc_new(kind);
     assert_non_null(n);
@@ -294,8 +291,8 @@ static void test_mimetype_first_and_stored(void **state)
 static void test_members_in_fixed_order(void **state)
 {
     (void)state;
-    static const char *const want[] = {"mimetype", "content.xml", "styles.xml",
-                                       "meta.xml", "META-INF/manifest.xml"};
+    static const char *const want[] = {"mimetype", "content.xml", "styles.xml", "meta.xml",
+                                       "META-INF/manifest.xml"};
     out_buf odt;
     render_fixture(&odt);
     zip_t *z = open_zip(&odt);
@@ -452,19 +449,18 @@ static void test_signatory_block(void **state)
     out_buf odt;
     render_fixture(&odt);
     char *c = read_member(&odt, "content.xml", NULL);
-    assert_non_null(strstr(
-        c, "<text:p text:style-name=\"Ondertekening_20_partij\">Namens Gemeente "
-           "Súdwest-Fryslân</text:p>"
-           "<text:p text:style-name=\"Ondertekening_20_ruimte\"/>"
-           "<text:p text:style-name=\"Ondertekening_20_naam\">J. de Vries</text:p>"
-           "<text:p text:style-name=\"Ondertekening_20_functie\">burgemeester</text:p>"));
+    assert_non_null(
+        strstr(c, "<text:p text:style-name=\"Ondertekening_20_partij\">Namens Gemeente "
+                  "Súdwest-Fryslân</text:p>"
+                  "<text:p text:style-name=\"Ondertekening_20_ruimte\"/>"
+                  "<text:p text:style-name=\"Ondertekening_20_naam\">J. de Vries</text:p>"
+                  "<text:p text:style-name=\"Ondertekening_20_functie\">burgemeester</text:p>"));
     free(c);
 
     /* All but the last line keep with the next: the block stays on one
      * page. */
     xmlDocPtr s = parse_member(&odt, "styles.xml");
-    static const char *const keep[] = {"Ondertekening_20_partij",
-                                       "Ondertekening_20_ruimte",
+    static const char *const keep[] = {"Ondertekening_20_partij", "Ondertekening_20_ruimte",
                                        "Ondertekening_20_naam"};
     for (size_t i = 0; i < 3; i++) {
         char expr[256];
@@ -488,11 +484,11 @@ static void test_whitespace_survives(void **state)
     out_buf odt;
     render(d, &odt);
     char *c = read_member(&odt, "content.xml", NULL);
-    assert_non_null(strstr(
-        c, "<text:p text:style-name=\"Text_20_body\"><text:s/>voor<text:line-break/>"
-           "na<text:tab/>dan <text:s text:c=\"2\"/>drie"
-           "<text:span text:style-name=\"Regionaal\"> regio<text:line-break/>eind"
-           "</text:span></text:p>"));
+    assert_non_null(
+        strstr(c, "<text:p text:style-name=\"Text_20_body\"><text:s/>voor<text:line-break/>"
+                  "na<text:tab/>dan <text:s text:c=\"2\"/>drie"
+                  "<text:span text:style-name=\"Regionaal\"> regio<text:line-break/>eind"
+                  "</text:span></text:p>"));
     free(c);
     assert_valid_odt(&odt);
     out_buf_free(&odt);
@@ -577,10 +573,19 @@ static void test_style_references_resolve(void **state)
 static void test_required_styles(void **state)
 {
     (void)state;
-    static const char *const paragraph[] = {
-        "Standard", "Text_20_body", "Title", "Subtitle", "Heading_20_1",
-        "Heading_20_2", "Lid", "Onderdeel", "Onderdeel_20_2", "Ondertekening",
-        "Ondertekening_20_partij", "Ondertekening_20_naam", "Footer"};
+    static const char *const paragraph[] = {"Standard",
+                                            "Text_20_body",
+                                            "Title",
+                                            "Subtitle",
+                                            "Heading_20_1",
+                                            "Heading_20_2",
+                                            "Lid",
+                                            "Onderdeel",
+                                            "Onderdeel_20_2",
+                                            "Ondertekening",
+                                            "Ondertekening_20_partij",
+                                            "Ondertekening_20_naam",
+                                            "Footer"};
     out_buf odt;
     render_fixture(&odt);
     xmlDocPtr s = parse_member(&odt, "styles.xml");
@@ -588,16 +593,24 @@ static void test_required_styles(void **state)
         assert_true(style_defined(s, paragraph[i], "paragraph"));
     assert_true(style_defined(s, "Regionaal", "text"));
     assert_true(style_defined(s, "Begrip", "text"));
-    assert_xpath_string(s, "string(//style:style[@style:name='Heading_20_1']"
-                           "/@style:display-name)", "Heading 1");
+    assert_xpath_string(s,
+                        "string(//style:style[@style:name='Heading_20_1']"
+                        "/@style:display-name)",
+                        "Heading 1");
     /* The lid's label hangs in the indent. */
-    assert_xpath_string(s, "string(//style:style[@style:name='Lid']/style:paragraph-properties"
-                           "/@fo:text-indent)", "-1cm");
+    assert_xpath_string(s,
+                        "string(//style:style[@style:name='Lid']/style:paragraph-properties"
+                        "/@fo:text-indent)",
+                        "-1cm");
     /* Dutch for spell check and hyphenation, inherited by every style. */
-    assert_xpath_string(s, "string(//style:default-style[@style:family='paragraph']"
-                           "/style:text-properties/@fo:language)", "nl");
-    assert_xpath_string(s, "string(//style:default-style[@style:family='paragraph']"
-                           "/style:text-properties/@fo:country)", "NL");
+    assert_xpath_string(s,
+                        "string(//style:default-style[@style:family='paragraph']"
+                        "/style:text-properties/@fo:language)",
+                        "nl");
+    assert_xpath_string(s,
+                        "string(//style:default-style[@style:family='paragraph']"
+                        "/style:text-properties/@fo:country)",
+                        "NL");
     xmlFreeDoc(s);
     /* Plain ODF 1.3: no LibreOffice extensions. */
     char *raw = read_member(&odt, "styles.xml", NULL);
@@ -613,11 +626,15 @@ static void test_a4_page_with_numbered_footer(void **state)
     render_fixture(&odt);
     xmlDocPtr s = parse_member(&odt, "styles.xml");
     assert_xpath_string(s, "string(//style:master-page/@style:name)", "Standard");
-    assert_xpath_string(s, "string(//style:page-layout[@style:name = "
-                           "//style:master-page[@style:name='Standard']/@style:page-layout-name]"
-                           "/style:page-layout-properties/@fo:page-width)", "21cm");
-    assert_xpath_string(s, "string(//style:page-layout/style:page-layout-properties"
-                           "/@fo:page-height)", "29.7cm");
+    assert_xpath_string(s,
+                        "string(//style:page-layout[@style:name = "
+                        "//style:master-page[@style:name='Standard']/@style:page-layout-name]"
+                        "/style:page-layout-properties/@fo:page-width)",
+                        "21cm");
+    assert_xpath_string(s,
+                        "string(//style:page-layout/style:page-layout-properties"
+                        "/@fo:page-height)",
+                        "29.7cm");
     assert_xpath_string(s, "count(//style:master-page/style:footer//text:page-number)", "1");
     char *footer = xpath_string(s, "string(//style:master-page/style:footer)");
     assert_non_null(strstr(footer, "Bestuurlijke Afspraken Zorg & Veiligheid"));
@@ -639,8 +656,7 @@ static void test_annex_and_signatures_start_a_page(void **state)
                                            "Bijlage 1 Model geheimhoudingsverklaring"};
     for (size_t i = 0; i < 2; i++) {
         char expr[256];
-        snprintf(expr, sizeof expr, "string(//text:h[. = '%s']/@text:style-name)",
-                 headings[i]);
+        snprintf(expr, sizeof expr, "string(//text:h[. = '%s']/@text:style-name)", headings[i]);
         char *style = xpath_string(c, expr);
         assert_true(style[0] != '\0');
         char *brk = NULL;
@@ -668,8 +684,9 @@ static void test_annex_and_signatures_start_a_page(void **state)
         xmlFree(style);
     }
     /* Ordinary headings do not break. */
-    assert_xpath_string(s, "count(//style:style[@style:name='Heading_20_1' or "
-                           "@style:name='Heading']/style:paragraph-properties/@fo:break-before)",
+    assert_xpath_string(s,
+                        "count(//style:style[@style:name='Heading_20_1' or "
+                        "@style:name='Heading']/style:paragraph-properties/@fo:break-before)",
                         "0");
     xmlFreeDoc(c);
     xmlFreeDoc(s);
@@ -705,10 +722,14 @@ static void test_manifest(void **state)
     render_fixture(&odt);
     xmlDocPtr m = parse_member(&odt, "META-INF/manifest.xml");
     assert_xpath_string(m, "string(/manifest:manifest/@manifest:version)", "1.3");
-    assert_xpath_string(m, "string(//manifest:file-entry[@manifest:full-path='/']"
-                           "/@manifest:media-type)", MIMETYPE);
-    assert_xpath_string(m, "string(//manifest:file-entry[@manifest:full-path='/']"
-                           "/@manifest:version)", "1.3");
+    assert_xpath_string(m,
+                        "string(//manifest:file-entry[@manifest:full-path='/']"
+                        "/@manifest:media-type)",
+                        MIMETYPE);
+    assert_xpath_string(m,
+                        "string(//manifest:file-entry[@manifest:full-path='/']"
+                        "/@manifest:version)",
+                        "1.3");
     /* Every member but mimetype and the manifest is listed. */
     zip_t *z = open_zip(&odt);
     for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); i++) {
@@ -716,8 +737,7 @@ static void test_manifest(void **state)
         if (strcmp(name, "mimetype") == 0 || strcmp(name, "META-INF/manifest.xml") == 0)
             continue;
         char expr[256];
-        snprintf(expr, sizeof expr, "count(//manifest:file-entry[@manifest:full-path='%s'])",
-                 name);
+        snprintf(expr, sizeof expr, "count(//manifest:file-entry[@manifest:full-path='%s'])", name);
         assert_xpath_string(m, expr, "1");
     }
     zip_discard(z);
