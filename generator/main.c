@@ -44,9 +44,12 @@ static const char usage[] =
     "      Schrijft een beginbestand voor een nieuwe regio naar de uitvoer.\n"
     "\n"
     "Opties:\n"
-    "  --model BESTAND   ander modelbestand dan het geinstalleerde\n"
-    "  -h, --help        deze hulp\n"
-    "  --version         versie van afspraken\n"
+    "  -o, --uitvoer MAP   map voor de documenten (genereer)\n"
+    "  --formaat LIJST     welke van odt, docx en md (genereer; standaard alle)\n"
+    "  --regio NAAM        naam van de nieuwe regio (init)\n"
+    "  --model BESTAND     ander modelbestand dan het geïnstalleerde\n"
+    "  -h, --help          deze hulp\n"
+    "  --version           versie van afspraken\n"
     "\n"
     "Afsluitcodes: 0 goed, 2 fout in de invoer, 3 fout in het systeem.\n";
 
