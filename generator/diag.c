@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,40 @@ void diag_vadd(diag_list *list, diag_severity sev, diag_class cls, const char *f
         return;
     }
     list->count++;
+}
+
+const char *diag_errno_text(int err)
+{
+    switch (err) {
+    case ENOENT:
+        return "het bestand of de map bestaat niet";
+    case EACCES:
+    case EPERM:
+        return "geen toestemming";
+    case ENOTDIR:
+        return "een deel van het pad is geen map";
+    case EISDIR:
+        return "dit is een map, geen bestand";
+    case ENOSPC:
+        return "de schijf is vol";
+    case EDQUOT:
+        return "de schijfruimte (quota) is op";
+    case EROFS:
+        return "het bestandssysteem is alleen-lezen";
+    case ENAMETOOLONG:
+        return "de naam is te lang";
+    case ENOMEM:
+        return "onvoldoende geheugen";
+    case EIO:
+        return "invoer-/uitvoerfout van het apparaat";
+    case EMFILE:
+    case ENFILE:
+        return "te veel open bestanden";
+    case ELOOP:
+        return "te veel symbolische koppelingen";
+    default:
+        return strerror(err);
+    }
 }
 
 size_t diag_error_count(const diag_list *list)

@@ -48,6 +48,10 @@ void diag_vadd(diag_list *list, diag_severity sev, diag_class cls, const char *f
     diag_add((l), DIAG_ERROR, DIAG_INPUT, (file), (line), (col), (hint), __VA_ARGS__)
 #define diag_system(l, ...) diag_add((l), DIAG_ERROR, DIAG_SYSTEM, NULL, 0, 0, NULL, __VA_ARGS__)
 
+/* The system's errno values in Dutch: the C library speaks English here,
+ * and every message a user reads is Dutch. */
+const char *diag_errno_text(int err);
+
 size_t diag_error_count(const diag_list *list);
 int diag_has_system_error(const diag_list *list);
 

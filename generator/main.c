@@ -153,7 +153,7 @@ static int mkdir_p(const char *dir, diag_list *d)
         char c = *s;
         *s = '\0';
         if (mkdir(p, 0777) && errno != EEXIST) {
-            diag_system(d, "kan map %s niet maken: %s", p, strerror(errno));
+            diag_system(d, "kan map %s niet maken: %s", p, diag_errno_text(errno));
             free(p);
             return -1;
         }
@@ -308,7 +308,7 @@ static int cmd_init(const options *o)
         starter_write(m, o->region_name, stdout);
     model_free(m);
     if (fflush(stdout))
-        diag_system(&d, "schrijven naar de uitvoer mislukt: %s", strerror(errno));
+        diag_system(&d, "schrijven naar de uitvoer mislukt: %s", diag_errno_text(errno));
     return finish(&d);
 }
 

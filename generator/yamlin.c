@@ -60,7 +60,7 @@ int ydoc_load(ydoc *y, const char *path, arena *a, diag_list *diags)
     FILE *f = fopen(path, "rb");
     if (!f) {
         diag_add(diags, DIAG_ERROR, DIAG_INPUT, path, 0, 0, NULL, "kan het bestand niet openen: %s",
-                 strerror(errno));
+                 diag_errno_text(errno));
         return -1;
     }
     yaml_parser_t parser;

@@ -27,7 +27,7 @@ int atomic_write(const char *path, const void *data, size_t len, diag_list *diag
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        diag_system(diags, "kan %s niet schrijven: %s", path, strerror(errno));
+        diag_system(diags, "kan %s niet schrijven: %s", path, diag_errno_text(errno));
         free(tmp);
         return -1;
     }
@@ -57,7 +57,7 @@ int atomic_write(const char *path, const void *data, size_t len, diag_list *diag
         err = errno;
     if (err) {
         unlink(tmp);
-        diag_system(diags, "kan %s niet schrijven: %s", path, strerror(err));
+        diag_system(diags, "kan %s niet schrijven: %s", path, diag_errno_text(err));
     }
     free(tmp);
     return err ? -1 : 0;
