@@ -42,6 +42,31 @@ static void *alloc(loader *l, size_t n, size_t size)
     return p;
 }
 
+/* Loads each element of a sequence with fn into a new array of n
+ * elements of size bytes; NULL (n = 0) when seq is not a sequence. */
+typedef void (*load_fn)(loader *l, yaml_node_t *node, void *out);
+
+static void *load_seq(loader *l, yaml_node_t *seq, const char *what, size_t size, size_t *n,
+                      load_fn fn)
+{
+    *n = 0;
+    if (yseq_check(&l->y, seq, what))
+        return NULL;
+    size_t count = yseq_size(seq);
+    char *array = alloc(l, count, size);
+    if (!array)
+        return NULL;
+    *n = count;
+    for (size_t i = 0; i < count; i++)
+        fn(l, yseq_at(&l->y, seq, i), array + i * size);
+    return array;
+}
+
+static void load_string(loader *l, yaml_node_t *node, void *out)
+{
+    *(char **)out = yscalar(&l->y, node, "een element van de lijst", 1);
+}
+
 /* Scans a text scalar for markup; keeps positions exact where the YAML
  * layout allows (one line, plain or quoted). */
 static void load_rich(loader *l, yaml_node_t *node, const char *what, rich_text *out)
@@ -179,59 +204,43 @@ static void load_article(loader *l, yaml_node_t *node, model_article *a)
 
 static const char *const part_keys[] = {"id", "titel", "artikelen", NULL};
 
-static void load_parts(loader *l, yaml_node_t *seq)
+static void load_article_fn(loader *l, yaml_node_t *node, void *out)
 {
-    if (yseq_check(&l->y, seq, "'delen'"))
+    load_article(l, node, out);
+}
+
+static void load_part(loader *l, yaml_node_t *node, void *out)
+{
+    model_part *p = out;
+    p->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, part_keys, "een deel"))
         return;
-    size_t n = yseq_size(seq);
-    if (!(l->m->parts = alloc(l, n, sizeof *l->m->parts)))
-        return;
-    l->m->n_parts = n;
-    for (size_t i = 0; i < n; i++) {
-        model_part *p = &l->m->parts[i];
-        yaml_node_t *node = yseq_at(&l->y, seq, i);
-        p->pos = ydoc_pos(&l->y, node);
-        if (ymap_check(&l->y, node, part_keys, "een deel"))
-            continue;
-        p->id = ymap_text(&l->y, node, "id", 1, "een deel");
-        p->title = ymap_text(&l->y, node, "titel", 1, "een deel");
-        yaml_node_t *arts = ymap_get(&l->y, node, "artikelen");
-        if (!arts || yseq_check(&l->y, arts ? arts : node, "'artikelen'"))
-            continue;
-        size_t na = yseq_size(arts);
-        if (!(p->articles = alloc(l, na, sizeof *p->articles)))
-            return;
-        p->n_articles = na;
-        for (size_t j = 0; j < na; j++)
-            load_article(l, yseq_at(&l->y, arts, j), &p->articles[j]);
-    }
+    p->id = ymap_text(&l->y, node, "id", 1, "een deel");
+    p->title = ymap_text(&l->y, node, "titel", 1, "een deel");
+    yaml_node_t *arts = ymap_get(&l->y, node, "artikelen");
+    if (arts)
+        p->articles =
+            load_seq(l, arts, "'artikelen'", sizeof *p->articles, &p->n_articles, load_article_fn);
+    else
+        ydoc_error(&l->y, node, NULL, "'artikelen' ontbreekt in deel '%s'", p->id ? p->id : "?");
 }
 
 static const char *const annex_keys[] = {"id", "titel", "alleen_als", "leden", NULL};
 
-static void load_annexes(loader *l, yaml_node_t *seq)
+static void load_annex(loader *l, yaml_node_t *node, void *out)
 {
-    if (yseq_check(&l->y, seq, "'bijlagen'"))
+    model_annex *b = out;
+    b->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, annex_keys, "een bijlage"))
         return;
-    size_t n = yseq_size(seq);
-    if (!(l->m->annexes = alloc(l, n, sizeof *l->m->annexes)))
-        return;
-    l->m->n_annexes = n;
-    for (size_t i = 0; i < n; i++) {
-        model_annex *b = &l->m->annexes[i];
-        yaml_node_t *node = yseq_at(&l->y, seq, i);
-        b->pos = ydoc_pos(&l->y, node);
-        if (ymap_check(&l->y, node, annex_keys, "een bijlage"))
-            continue;
-        b->id = ymap_text(&l->y, node, "id", 1, "een bijlage");
-        b->title = ymap_text(&l->y, node, "titel", 1, "een bijlage");
-        load_condition(l, node, &b->cond);
-        yaml_node_t *leden = ymap_get(&l->y, node, "leden");
-        if (leden)
-            load_items(l, leden, "een lid", 0, &b->leden, &b->n_leden);
-        else
-            ydoc_error(&l->y, node, NULL, "'leden' ontbreekt in bijlage '%s'", b->id ? b->id : "?");
-    }
+    b->id = ymap_text(&l->y, node, "id", 1, "een bijlage");
+    b->title = ymap_text(&l->y, node, "titel", 1, "een bijlage");
+    load_condition(l, node, &b->cond);
+    yaml_node_t *leden = ymap_get(&l->y, node, "leden");
+    if (leden)
+        load_items(l, leden, "een lid", 0, &b->leden, &b->n_leden);
+    else
+        ydoc_error(&l->y, node, NULL, "'leden' ontbreekt in bijlage '%s'", b->id ? b->id : "?");
 }
 
 static int parse_long(const char *s, long *out)
@@ -332,59 +341,37 @@ static void load_fields(loader *l, yaml_node_t *seq)
 
 static const char *const spot_keys[] = {"id", "omschrijving", "verplicht", "standaard", NULL};
 
-static void load_spots(loader *l, yaml_node_t *seq)
+static void load_spot(loader *l, yaml_node_t *node, void *out)
 {
-    if (!seq || yseq_check(&l->y, seq, "'regionaal'"))
+    model_spot *s = out;
+    s->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, spot_keys, "een regionale plek"))
         return;
-    size_t n = yseq_size(seq);
-    if (!(l->m->spots = alloc(l, n, sizeof *l->m->spots)))
-        return;
-    l->m->n_spots = n;
-    for (size_t i = 0; i < n; i++) {
-        model_spot *s = &l->m->spots[i];
-        yaml_node_t *node = yseq_at(&l->y, seq, i);
-        s->pos = ydoc_pos(&l->y, node);
-        if (ymap_check(&l->y, node, spot_keys, "een regionale plek"))
-            continue;
-        s->id = ymap_text(&l->y, node, "id", 1, "een regionale plek");
-        s->description = ymap_text(&l->y, node, "omschrijving", 1, "een regionale plek");
-        s->required = ymap_bool(&l->y, node, "verplicht", 0);
-        s->default_text = ymap_text(&l->y, node, "standaard", 0, "een regionale plek");
-    }
+    s->id = ymap_text(&l->y, node, "id", 1, "een regionale plek");
+    s->description = ymap_text(&l->y, node, "omschrijving", 1, "een regionale plek");
+    s->required = ymap_bool(&l->y, node, "verplicht", 0);
+    s->default_text = ymap_text(&l->y, node, "standaard", 0, "een regionale plek");
 }
 
 static const char *const term_keys[] = {"id", "term", "vormen", "definitie", "alleen_als", NULL};
 
-static void load_terms(loader *l, yaml_node_t *seq)
+static void load_term(loader *l, yaml_node_t *node, void *out)
 {
-    if (!seq || yseq_check(&l->y, seq, "'begrippen'"))
+    model_term *t = out;
+    t->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, term_keys, "een begrip"))
         return;
-    size_t n = yseq_size(seq);
-    if (!(l->m->terms = alloc(l, n, sizeof *l->m->terms)))
-        return;
-    l->m->n_terms = n;
-    for (size_t i = 0; i < n; i++) {
-        model_term *t = &l->m->terms[i];
-        yaml_node_t *node = yseq_at(&l->y, seq, i);
-        t->pos = ydoc_pos(&l->y, node);
-        if (ymap_check(&l->y, node, term_keys, "een begrip"))
-            continue;
-        t->id = ymap_text(&l->y, node, "id", 1, "een begrip");
-        t->term = ymap_text(&l->y, node, "term", 1, "een begrip");
-        yaml_node_t *def = ymap_get(&l->y, node, "definitie");
-        if (def)
-            load_rich(l, def, "'definitie'", &t->definition);
-        else
-            ydoc_error(&l->y, node, NULL, "'definitie' ontbreekt in een begrip");
-        load_condition(l, node, &t->cond);
-        yaml_node_t *forms = ymap_get(&l->y, node, "vormen");
-        if (forms && !yseq_check(&l->y, forms, "'vormen'")) {
-            t->n_forms = yseq_size(forms);
-            if ((t->forms = alloc(l, t->n_forms, sizeof *t->forms)))
-                for (size_t j = 0; j < t->n_forms; j++)
-                    t->forms[j] = yscalar(&l->y, yseq_at(&l->y, forms, j), "een vorm", 1);
-        }
-    }
+    t->id = ymap_text(&l->y, node, "id", 1, "een begrip");
+    t->term = ymap_text(&l->y, node, "term", 1, "een begrip");
+    yaml_node_t *def = ymap_get(&l->y, node, "definitie");
+    if (def)
+        load_rich(l, def, "'definitie'", &t->definition);
+    else
+        ydoc_error(&l->y, node, NULL, "'definitie' ontbreekt in een begrip");
+    load_condition(l, node, &t->cond);
+    yaml_node_t *forms = ymap_get(&l->y, node, "vormen");
+    if (forms)
+        t->forms = load_seq(l, forms, "'vormen'", sizeof *t->forms, &t->n_forms, load_string);
 }
 
 static const char *const meta_keys[] = {"naam",  "versie", "vastgesteld", "vastgesteld_door",
@@ -427,23 +414,25 @@ static void load_top(loader *l, yaml_node_t *root)
     if (signing && !ymap_check(&l->y, signing, signing_keys, "'ondertekening'"))
         load_opt_rich(l, signing, "tekst", "'tekst'", &m->signing_text);
     load_fields(l, ymap_get(&l->y, root, "velden"));
-    load_spots(l, ymap_get(&l->y, root, "regionaal"));
-    load_terms(l, ymap_get(&l->y, root, "begrippen"));
+    yaml_node_t *spots = ymap_get(&l->y, root, "regionaal");
+    if (spots)
+        m->spots = load_seq(l, spots, "'regionaal'", sizeof *m->spots, &m->n_spots, load_spot);
+    yaml_node_t *terms = ymap_get(&l->y, root, "begrippen");
+    if (terms)
+        m->terms = load_seq(l, terms, "'begrippen'", sizeof *m->terms, &m->n_terms, load_term);
     yaml_node_t *names = ymap_get(&l->y, root, "eigennamen");
-    if (names && !yseq_check(&l->y, names, "'eigennamen'")) {
-        m->n_proper_names = yseq_size(names);
-        if ((m->proper_names = alloc(l, m->n_proper_names, sizeof *m->proper_names)))
-            for (size_t i = 0; i < m->n_proper_names; i++)
-                m->proper_names[i] = yscalar(&l->y, yseq_at(&l->y, names, i), "een eigennaam", 1);
-    }
+    if (names)
+        m->proper_names = load_seq(l, names, "'eigennamen'", sizeof *m->proper_names,
+                                   &m->n_proper_names, load_string);
     yaml_node_t *parts = ymap_get(&l->y, root, "delen");
     if (parts)
-        load_parts(l, parts);
+        m->parts = load_seq(l, parts, "'delen'", sizeof *m->parts, &m->n_parts, load_part);
     else
         ydoc_error(&l->y, root, NULL, "'delen' ontbreekt in het model");
     yaml_node_t *annexes = ymap_get(&l->y, root, "bijlagen");
     if (annexes)
-        load_annexes(l, annexes);
+        m->annexes =
+            load_seq(l, annexes, "'bijlagen'", sizeof *m->annexes, &m->n_annexes, load_annex);
 }
 
 model *model_load(const char *path, diag_list *diags)
