@@ -1,6 +1,7 @@
 /* Loading a regional YAML file (format in regions/README.md). */
 #include "region.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,86 +96,77 @@ static int check_id_map(loader *l, yaml_node_t *map, const char *what)
     return -1;
 }
 
-static void load_choices(loader *l, yaml_node_t *map)
+/* Loads each pair of an id: value mapping with fn into a new array of n
+ * elements of size bytes. */
+typedef void (*pair_fn)(loader *l, yaml_node_t *key, yaml_node_t *value, void *out);
+
+static void *load_map(loader *l, yaml_node_t *map, const char *what, size_t size, size_t *n,
+                      pair_fn fn)
 {
-    if (check_id_map(l, map, "'optionele_artikelen'"))
+    *n = 0;
+    if (check_id_map(l, map, what))
+        return NULL;
+    size_t count = ymap_size(map);
+    char *array = alloc(l, count, size);
+    if (!array)
+        return NULL;
+    *n = count;
+    for (size_t i = 0; i < count; i++)
+        fn(l, ymap_key_at(&l->y, map, i), ymap_value_at(&l->y, map, i), array + i * size);
+    return array;
+}
+
+static void load_choice(loader *l, yaml_node_t *k, yaml_node_t *v, void *out)
+{
+    region_choice *c = out;
+    c->id = yscalar(&l->y, k, "een artikel-id", 1);
+    c->pos = ydoc_pos(&l->y, k);
+    const char *t = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
+    c->keep = strcmp(t, "nee") != 0;
+    if (strcmp(t, "ja") && strcmp(t, "nee"))
+        ydoc_error(&l->y, v, "Schrijf 'ja' (opnemen) of 'nee' (weglaten).",
+                   "kies ja of nee voor artikel '%s'", c->id ? c->id : "?");
+}
+
+static void load_value(loader *l, yaml_node_t *k, yaml_node_t *val, void *out)
+{
+    region_value *v = out;
+    v->id = yscalar(&l->y, k, "een veld-id", 1);
+    v->key_pos = ydoc_pos(&l->y, k);
+    v->pos = ydoc_pos(&l->y, val);
+    char what[96];
+    snprintf(what, sizeof what, "veld '%s'", v->id ? v->id : "?");
+    if (val->type != YAML_SEQUENCE_NODE) {
+        v->scalar = yscalar(&l->y, val, what, 1);
         return;
-    size_t n = ymap_size(map);
-    if (!(l->r->choices = alloc(l, n, sizeof *l->r->choices)))
+    }
+    v->is_list = 1;
+    v->n_items = yseq_size(val);
+    v->items = alloc(l, v->n_items, sizeof *v->items);
+    v->item_pos = alloc(l, v->n_items, sizeof *v->item_pos);
+    if (!v->items || !v->item_pos)
         return;
-    l->r->n_choices = n;
-    for (size_t i = 0; i < n; i++) {
-        region_choice *c = &l->r->choices[i];
-        yaml_node_t *k = ymap_key_at(&l->y, map, i), *v = ymap_value_at(&l->y, map, i);
-        c->id = yscalar(&l->y, k, "een artikel-id", 1);
-        c->pos = ydoc_pos(&l->y, k);
-        const char *t = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
-        if (!strcmp(t, "ja"))
-            c->keep = 1;
-        else if (!strcmp(t, "nee"))
-            c->keep = 0;
-        else {
-            c->keep = 1;
-            ydoc_error(&l->y, v, "Schrijf 'ja' (opnemen) of 'nee' (weglaten).",
-                       "kies ja of nee voor artikel '%s'", c->id ? c->id : "?");
-        }
+    snprintf(what, sizeof what, "een element van veld '%s'", v->id ? v->id : "?");
+    for (size_t j = 0; j < v->n_items; j++) {
+        yaml_node_t *it = yseq_at(&l->y, val, j);
+        v->items[j] = yscalar(&l->y, it, what, 1);
+        v->item_pos[j] = ydoc_pos(&l->y, it);
     }
 }
 
-static void load_values(loader *l, yaml_node_t *map)
+static void load_text(loader *l, yaml_node_t *k, yaml_node_t *v, void *out)
 {
-    if (check_id_map(l, map, "'velden'"))
-        return;
-    size_t n = ymap_size(map);
-    if (!(l->r->values = alloc(l, n, sizeof *l->r->values)))
-        return;
-    l->r->n_values = n;
-    for (size_t i = 0; i < n; i++) {
-        region_value *v = &l->r->values[i];
-        yaml_node_t *k = ymap_key_at(&l->y, map, i), *val = ymap_value_at(&l->y, map, i);
-        v->id = yscalar(&l->y, k, "een veld-id", 1);
-        v->key_pos = ydoc_pos(&l->y, k);
-        v->pos = ydoc_pos(&l->y, val);
-        if (val->type == YAML_SEQUENCE_NODE) {
-            v->is_list = 1;
-            v->n_items = yseq_size(val);
-            v->items = alloc(l, v->n_items, sizeof *v->items);
-            v->item_pos = alloc(l, v->n_items, sizeof *v->item_pos);
-            if (!v->items || !v->item_pos)
-                return;
-            for (size_t j = 0; j < v->n_items; j++) {
-                yaml_node_t *it = yseq_at(&l->y, val, j);
-                v->items[j] = yscalar(&l->y, it, "een element van de lijst", 1);
-                v->item_pos[j] = ydoc_pos(&l->y, it);
-            }
-        } else {
-            v->scalar = yscalar(&l->y, val, "een veldwaarde", 1);
-        }
-    }
-}
-
-static void load_texts(loader *l, yaml_node_t *map)
-{
-    if (check_id_map(l, map, "'regionale_tekst'"))
-        return;
-    size_t n = ymap_size(map);
-    if (!(l->r->texts = alloc(l, n, sizeof *l->r->texts)))
-        return;
-    l->r->n_texts = n;
-    for (size_t i = 0; i < n; i++) {
-        region_text *t = &l->r->texts[i];
-        yaml_node_t *k = ymap_key_at(&l->y, map, i), *v = ymap_value_at(&l->y, map, i);
-        t->id = yscalar(&l->y, k, "een id van regionale tekst", 1);
-        t->key_pos = ydoc_pos(&l->y, k);
-        t->pos = ydoc_pos(&l->y, v);
-        t->text = yscalar(&l->y, v, "regionale tekst", 1);
-        /* Block scalars end with a newline the author did not mean as
-         * text; trailing line breaks would become empty lines. */
-        if (t->text) {
-            size_t len = strlen(t->text);
-            while (len && (t->text[len - 1] == '\n' || t->text[len - 1] == ' '))
-                t->text[--len] = '\0';
-        }
+    region_text *t = out;
+    t->id = yscalar(&l->y, k, "een id van regionale tekst", 1);
+    t->key_pos = ydoc_pos(&l->y, k);
+    t->pos = ydoc_pos(&l->y, v);
+    t->text = yscalar(&l->y, v, "regionale tekst", 1);
+    /* Block scalars end with a newline the author did not mean as text;
+     * trailing line breaks would become empty lines. */
+    if (t->text) {
+        size_t len = strlen(t->text);
+        while (len && (t->text[len - 1] == '\n' || t->text[len - 1] == ' '))
+            t->text[--len] = '\0';
     }
 }
 
@@ -224,14 +216,15 @@ static void load_top(loader *l, yaml_node_t *root)
         ydoc_error(&l->y, root, NULL, "'deelnemers' ontbreekt in het regiobestand");
     yaml_node_t *n;
     if ((n = ymap_get(&l->y, root, "optionele_artikelen")))
-        load_choices(l, n);
+        r->choices =
+            load_map(l, n, "'optionele_artikelen'", sizeof *r->choices, &r->n_choices, load_choice);
     r->values_pos = ydoc_pos(&l->y, root);
     if ((n = ymap_get(&l->y, root, "velden"))) {
         r->values_pos = ydoc_pos(&l->y, ymap_key_of(&l->y, root, n));
-        load_values(l, n);
+        r->values = load_map(l, n, "'velden'", sizeof *r->values, &r->n_values, load_value);
     }
     if ((n = ymap_get(&l->y, root, "regionale_tekst")))
-        load_texts(l, n);
+        r->texts = load_map(l, n, "'regionale_tekst'", sizeof *r->texts, &r->n_texts, load_text);
 }
 
 region *region_load(const char *path, diag_list *diags)
