@@ -10,10 +10,7 @@
 /* Content types and package relationships first, as Word writes them;
  * readers find parts through the relationships, so the rest of the order
  * only has to be stable. */
-static const struct {
-    const char *name;
-    docx_part_fn write;
-} docx_parts[] = {
+static const package_part docx_parts[] = {
     {DOCX_PART_CONTENT_TYPES, docx_write_content_types},
     {DOCX_PART_RELS, docx_write_rels},
     {DOCX_PART_CORE, docx_write_core},
@@ -58,22 +55,9 @@ int docx_render(const doc_node *doc, out_buf *out, diag_list *diags)
     package *pkg = package_new(doc->meta->timestamp, diags);
     if (!pkg)
         return -1;
-    for (size_t i = 0; i < sizeof docx_parts / sizeof docx_parts[0]; i++) {
-        void *data;
-        size_t len;
-        if (docx_parts[i].write(doc, &data, &len)) {
-            diag_system(diags,
-                        "DOCX: onderdeel %s kon niet worden opgebouwd "
-                        "(onvoldoende geheugen, ongeldige datum of fout in libxml2)",
-                        docx_parts[i].name);
-            package_free(pkg);
-            return -1;
-        }
-        /* package_add reports its own failure and owns data either way. */
-        if (package_add(pkg, docx_parts[i].name, data, len, 0)) {
-            package_free(pkg);
-            return -1;
-        }
+    if (package_add_parts(pkg, docx_parts, sizeof docx_parts / sizeof *docx_parts, doc, "DOCX")) {
+        package_free(pkg);
+        return -1;
     }
     return package_finish(pkg, out);
 }

@@ -62,7 +62,6 @@
 /* Each writes one part for doc (a DOC_DOCUMENT with meta) into *data
  * (malloc'd, owned by the caller) and *len. Returns 0, or -1 when memory
  * ran out or libxml2 failed; nothing is allocated then. */
-typedef int (*docx_part_fn)(const doc_node *doc, void **data, size_t *len);
 
 int docx_write_content_types(const doc_node *doc, void **data, size_t *len);
 int docx_write_rels(const doc_node *doc, void **data, size_t *len);

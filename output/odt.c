@@ -33,10 +33,7 @@ int odt_xmlns(xmlw *x, const char *prefix)
 }
 
 /* The order is part of the output: same tree, same bytes. */
-static const struct {
-    const char *name;
-    int (*write)(const doc_node *doc, void **data, size_t *len);
-} odt_parts[] = {
+static const package_part odt_parts[] = {
     {"content.xml", odt_write_content},
     {"styles.xml", odt_write_styles},
     {"meta.xml", odt_write_meta},
@@ -70,21 +67,9 @@ int odt_render(const doc_node *doc, out_buf *out, diag_list *diags)
         package_free(pkg);
         return -1;
     }
-    for (size_t i = 0; i < sizeof odt_parts / sizeof *odt_parts; i++) {
-        void *data;
-        size_t len;
-        if (odt_parts[i].write(doc, &data, &len)) {
-            diag_system(diags,
-                        "ODT: schrijven van %s mislukt (onvoldoende geheugen "
-                        "of ongeldige tekst)",
-                        odt_parts[i].name);
-            package_free(pkg);
-            return -1;
-        }
-        if (package_add(pkg, odt_parts[i].name, data, len, 0)) {
-            package_free(pkg);
-            return -1;
-        }
+    if (package_add_parts(pkg, odt_parts, sizeof odt_parts / sizeof *odt_parts, doc, "ODT")) {
+        package_free(pkg);
+        return -1;
     }
     return package_finish(pkg, out);
 }

@@ -79,6 +79,26 @@ int package_add(package *pkg, const char *name, void *data, size_t len, int stor
     return 0;
 }
 
+int package_add_parts(package *pkg, const package_part *parts, size_t n, const doc_node *doc,
+                      const char *format)
+{
+    for (size_t i = 0; i < n; i++) {
+        void *data;
+        size_t len;
+        if (parts[i].write(doc, &data, &len)) {
+            diag_system(
+                pkg->diags,
+                "%s: onderdeel %s kon niet worden geschreven (onvoldoende geheugen of fout in libxml2)",
+                format, parts[i].name);
+            return -1;
+        }
+        /* package_add reports its own failure and owns data either way. */
+        if (package_add(pkg, parts[i].name, data, len, 0))
+            return -1;
+    }
+    return 0;
+}
+
 int package_finish(package *pkg, out_buf *out)
 {
     out->data = NULL;

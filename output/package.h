@@ -18,6 +18,19 @@ package *package_new(time_t mtime, diag_list *diags);
  * failure. stored=1 stores it uncompressed (ODF's mimetype). */
 int package_add(package *pkg, const char *name, void *data, size_t len, int stored);
 
+/* One XML part of a package and the function that writes it: 0 with
+ * malloc'd bytes in *data and *len, or -1. */
+typedef struct {
+    const char *name;
+    int (*write)(const doc_node *doc, void **data, size_t *len);
+} package_part;
+
+/* Writes the n parts in order and adds each (deflated). On failure says
+ * which part of which format failed and returns -1; the caller still
+ * frees the package. */
+int package_add_parts(package *pkg, const package_part *parts, size_t n, const doc_node *doc,
+                      const char *format);
+
 /* Closes the archive and hands its bytes to *out. The package is freed
  * whatever the result. */
 int package_finish(package *pkg, out_buf *out);
