@@ -267,6 +267,8 @@ static void fill_fields(ctx *c)
             continue;
         }
         field_value *out = &c->values[field_index(c, f)];
+        if (out->given)
+            continue; /* a key given twice: the loader reported it */
         out->given = 1;
         if (f->type == FIELD_ORGS || f->type == FIELD_LIST) {
             if (!v->is_list) {
@@ -336,7 +338,8 @@ static void fill_fields(ctx *c)
                         "verplicht veld '%s' (%s) ontbreekt onder 'velden'", f->id,
                         field_type_name(f->type));
     }
-    if (r->manager) {
+    /* Without Deelnemers that absence is the error to report. */
+    if (r->manager && r->n_members) {
         int found = 0;
         suggest s;
         suggest_start(&s, r->manager);

@@ -228,7 +228,9 @@ static int cmd_generate(const options *o)
     doc_node *doc = NULL;
     char *slug = NULL, *dir = NULL;
     out_buf bufs[N_FORMATS] = {{0}};
-    if (r && !diag_error_count(&d)) {
+    /* Assemble even when the file had problems: controleer and genereer
+     * report every problem at once, and assemble returns no tree then. */
+    if (r) {
         assemble_options opt = {fixed_timestamp(&d)};
         doc = assemble(m, r, &opt, &d);
     }
@@ -276,7 +278,7 @@ static int cmd_check(const options *o)
     for (int i = 0; m && i < o->n_files; i++) {
         size_t before = diag_error_count(&d);
         region *r = region_load(o->files[i], &d);
-        if (r && diag_error_count(&d) == before) {
+        if (r) {
             assemble_options opt = {(time_t)-1};
             doc_free(assemble(m, r, &opt, &d));
         }

@@ -139,7 +139,7 @@ static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth,
 static void load_item(loader *l, yaml_node_t *node, const char *what, int depth, model_item *it)
 {
     it->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, item_keys, what))
+    if (ymap_check(&l->y, node, item_keys, what) < 0)
         return;
     it->id = ymap_text(&l->y, node, "id", 0, what);
     yaml_node_t *t = ymap_get(&l->y, node, "tekst");
@@ -183,7 +183,7 @@ static const char *const article_keys[] = {"id",        "titel", "optioneel", "t
 static void load_article(loader *l, yaml_node_t *node, model_article *a)
 {
     a->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, article_keys, "een artikel"))
+    if (ymap_check(&l->y, node, article_keys, "een artikel") < 0)
         return;
     a->id = ymap_text(&l->y, node, "id", 1, "een artikel");
     a->title = ymap_text(&l->y, node, "titel", 1, "een artikel");
@@ -213,7 +213,7 @@ static void load_part(loader *l, yaml_node_t *node, void *out)
 {
     model_part *p = out;
     p->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, part_keys, "een deel"))
+    if (ymap_check(&l->y, node, part_keys, "een deel") < 0)
         return;
     p->id = ymap_text(&l->y, node, "id", 1, "een deel");
     p->title = ymap_text(&l->y, node, "titel", 1, "een deel");
@@ -231,7 +231,7 @@ static void load_annex(loader *l, yaml_node_t *node, void *out)
 {
     model_annex *b = out;
     b->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, annex_keys, "een bijlage"))
+    if (ymap_check(&l->y, node, annex_keys, "een bijlage") < 0)
         return;
     b->id = ymap_text(&l->y, node, "id", 1, "een bijlage");
     b->title = ymap_text(&l->y, node, "titel", 1, "een bijlage");
@@ -261,7 +261,7 @@ static const char *const field_keys[] = {"id",  "type",      "omschrijving", "ve
 static void load_field(loader *l, yaml_node_t *node, model_field *f)
 {
     f->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, field_keys, "een veld"))
+    if (ymap_check(&l->y, node, field_keys, "een veld") < 0)
         return;
     f->id = ymap_text(&l->y, node, "id", 1, "een veld");
     f->description = ymap_text(&l->y, node, "omschrijving", 1, "een veld");
@@ -345,7 +345,7 @@ static void load_spot(loader *l, yaml_node_t *node, void *out)
 {
     model_spot *s = out;
     s->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, spot_keys, "een regionale plek"))
+    if (ymap_check(&l->y, node, spot_keys, "een regionale plek") < 0)
         return;
     s->id = ymap_text(&l->y, node, "id", 1, "een regionale plek");
     s->description = ymap_text(&l->y, node, "omschrijving", 1, "een regionale plek");
@@ -359,7 +359,7 @@ static void load_term(loader *l, yaml_node_t *node, void *out)
 {
     model_term *t = out;
     t->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, term_keys, "een begrip"))
+    if (ymap_check(&l->y, node, term_keys, "een begrip") < 0)
         return;
     t->id = ymap_text(&l->y, node, "id", 1, "een begrip");
     t->term = ymap_text(&l->y, node, "term", 1, "een begrip");
@@ -385,12 +385,12 @@ static const char *const top_keys[] = {"model",     "partijen",  "ondertekening"
 static void load_top(loader *l, yaml_node_t *root)
 {
     model *m = l->m;
-    if (ymap_check(&l->y, root, top_keys, "het model"))
+    if (ymap_check(&l->y, root, top_keys, "het model") < 0)
         return;
     yaml_node_t *meta = ymap_get(&l->y, root, "model");
     if (!meta) {
         ydoc_error(&l->y, root, NULL, "'model' ontbreekt (naam, versie, vastgesteld, titel)");
-    } else if (!ymap_check(&l->y, meta, meta_keys, "'model'")) {
+    } else if (ymap_check(&l->y, meta, meta_keys, "'model'") >= 0) {
         m->name = ymap_text(&l->y, meta, "naam", 1, "'model'");
         m->version = ymap_text(&l->y, meta, "versie", 1, "'model'");
         m->date = ymap_text(&l->y, meta, "vastgesteld", 1, "'model'");
@@ -406,12 +406,12 @@ static void load_top(loader *l, yaml_node_t *root)
             ydoc_error(&l->y, meta, NULL, "'titel' ontbreekt in 'model'");
     }
     yaml_node_t *parties = ymap_get(&l->y, root, "partijen");
-    if (parties && !ymap_check(&l->y, parties, parties_keys, "'partijen'")) {
+    if (parties && ymap_check(&l->y, parties, parties_keys, "'partijen'") >= 0) {
         load_opt_rich(l, parties, "inleiding", "'inleiding'", &m->parties_intro);
         load_opt_rich(l, parties, "slot", "'slot'", &m->parties_closing);
     }
     yaml_node_t *signing = ymap_get(&l->y, root, "ondertekening");
-    if (signing && !ymap_check(&l->y, signing, signing_keys, "'ondertekening'"))
+    if (signing && ymap_check(&l->y, signing, signing_keys, "'ondertekening'") >= 0)
         load_opt_rich(l, signing, "tekst", "'tekst'", &m->signing_text);
     load_fields(l, ymap_get(&l->y, root, "velden"));
     yaml_node_t *spots = ymap_get(&l->y, root, "regionaal");

@@ -27,7 +27,7 @@ static const char *const member_keys[] = {"naam", "wgs", "ondertekenaar", NULL};
 static void load_member(loader *l, yaml_node_t *node, region_member *m)
 {
     m->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, member_keys, "een Deelnemer"))
+    if (ymap_check(&l->y, node, member_keys, "een Deelnemer") < 0)
         return;
     m->name = ymap_text(&l->y, node, "naam", 1, "een Deelnemer");
     yaml_node_t *wgs = ymap_get(&l->y, node, "wgs");
@@ -45,7 +45,7 @@ static void load_member(loader *l, yaml_node_t *node, region_member *m)
     if (!s) {
         ydoc_error(&l->y, node, "Geef 'ondertekenaar' met 'naam' en 'functie'.",
                    "'ondertekenaar' ontbreekt bij Deelnemer '%s'", m->name ? m->name : "?");
-    } else if (!ymap_check(&l->y, s, signer_keys, "'ondertekenaar'")) {
+    } else if (ymap_check(&l->y, s, signer_keys, "'ondertekenaar'") >= 0) {
         m->signer_name = ymap_text(&l->y, s, "naam", 1, "'ondertekenaar'");
         m->signer_function = ymap_text(&l->y, s, "functie", 1, "'ondertekenaar'");
     }
@@ -178,7 +178,7 @@ static const char *const top_keys[] = {"regio",         "bestandsnaam",    "behe
 static void load_top(loader *l, yaml_node_t *root)
 {
     region *r = l->r;
-    if (ymap_check(&l->y, root, top_keys, "het regiobestand"))
+    if (ymap_check(&l->y, root, top_keys, "het regiobestand") < 0)
         return;
     r->name = ymap_text(&l->y, root, "regio", 1, "het regiobestand");
     r->name_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "regio"));
@@ -197,7 +197,7 @@ static void load_top(loader *l, yaml_node_t *root)
     if (!s) {
         ydoc_error(&l->y, root, "Geef 'ondertekening' met 'plaats' en 'datum'.",
                    "'ondertekening' ontbreekt in het regiobestand");
-    } else if (!ymap_check(&l->y, s, signing_keys, "'ondertekening'")) {
+    } else if (ymap_check(&l->y, s, signing_keys, "'ondertekening'") >= 0) {
         r->sign_place = ymap_text(&l->y, s, "plaats", 1, "'ondertekening'");
         r->sign_date = ymap_text(&l->y, s, "datum", 1, "'ondertekening'");
         yaml_node_t *dn = ymap_get(&l->y, s, "datum");

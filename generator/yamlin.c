@@ -213,11 +213,11 @@ static int unsupported_tag(ydoc *y, const yaml_node_t *node)
 int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known, const char *what)
 {
     if (map && unsupported_tag(y, map))
-        return 1;
+        return -1;
     if (!map || map->type != YAML_MAPPING_NODE) {
         ydoc_error(y, map, "Schrijf hier sleutels met een waarde, zoals 'naam: ...'.",
                    "%s moet een mapping (sleutel: waarde) zijn", what);
-        return 1;
+        return -1;
     }
     int problems = 0;
     size_t n = ymap_size(map);

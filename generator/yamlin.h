@@ -36,8 +36,10 @@ void ydoc_error(ydoc *y, const yaml_node_t *node, const char *hint, const char *
     __attribute__((format(printf, 4, 5)));
 
 /* Reports each key of map that is not in known (NULL-terminated), with a
- * suggestion, and each key given twice. what names the map in messages.
- * Returns the number of problems. A non-mapping node is reported too. */
+ * suggestion, and each key given twice; what names the map in messages.
+ * Returns the number of such keys, so callers can go on reading the known
+ * ones and report every problem in one run, or -1 (reported) when map is
+ * no mapping at all. */
 int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known, const char *what);
 /* The value under key, or NULL when the key is absent (or map is not a
  * mapping). */

@@ -446,12 +446,16 @@ def controleer_reports_every_problem_in_one_run():
     src = open(MINI_REGION, encoding="utf-8").read()
     src = src.replace("extra: ja", "extr: ja").replace("ingang: 2026-02-01", "ingang: morgen")
     src = src.replace("zvh_naam: Huis", "zvh_nam: Huis")
+    # An unknown key at the top does not stop the checks of what follows.
+    src = src.replace("ondertekening:", "ondertekenning: ja\nondertekening:")
     path = os.path.join(TMP, "veel-fouten.yaml")
     open(path, "w", encoding="utf-8").write(src)
     p = run("controleer", path, "--model", MINI_MODEL)
     assert p.returncode == 2
     lines = [l for l in p.stderr.splitlines() if ": fout: " in l]
-    assert len(lines) >= 4, p.stderr  # unknown article, unknown field, bad date, missing zvh_naam
+    # unknown key, unknown article, unknown field, bad date, missing zvh_naam
+    assert len(lines) == 5, p.stderr
+    assert "onbekende sleutel 'ondertekenning'" in lines[0] and "onbekend veld 'zvh_nam'" in p.stderr
     assert [int(l.split(":")[1]) for l in lines] == sorted(int(l.split(":")[1]) for l in lines)
 
 
