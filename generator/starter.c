@@ -1,8 +1,10 @@
 /* The starter region file (see starter.h). Text from the model and the
  * region name are written as YAML double-quoted scalars or comments; a
  * name can hold any character, so it is quoted with escapes. */
+#define _GNU_SOURCE
 #include "starter.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "wrap.h"
@@ -11,14 +13,13 @@ static void put_quoted(FILE *out, const char *s)
 {
     fputc('"', out);
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', out);
-        if (*s == '\n')
-            fputs("\\n", out);
-        else if (*s == '\t')
-            fputs("\\t", out);
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(out, "\\x%02X", c);
         else
-            fputc(*s, out);
+            fputc(c, out);
     }
     fputc('"', out);
 }
@@ -39,11 +40,12 @@ static void put_field(FILE *out, const model_field *f)
     if (f->type == FIELD_NUMBER)
         fprintf(out, "  # %s van %ld tot en met %ld\n", type, f->min, f->max);
     else if (f->type == FIELD_CHOICE) {
-        fprintf(out, "  # keuze uit:");
-        for (size_t i = 0; i < f->n_choices; i++)
-            fprintf(out, " %s (\"%s\")%s", f->choices[i].key, f->choices[i].text,
-                    i + 1 < f->n_choices ? "," : "");
-        fputc('\n', out);
+        fputs("  # keuze uit:\n", out);
+        for (size_t i = 0; i < f->n_choices; i++) {
+            char first[96];
+            snprintf(first, sizeof first, "  #   %s: ", f->choices[i].key);
+            wrap_text(out, first, "  #     ", f->choices[i].text, 78);
+        }
     } else if (f->type == FIELD_DATE)
         fputs("  # datum als JJJJ-MM-DD\n", out);
     else if (f->type == FIELD_ORGS || f->type == FIELD_LIST)
@@ -61,8 +63,12 @@ static void put_field(FILE *out, const model_field *f)
 
 void starter_write(const model *m, const char *name, FILE *out)
 {
-    fprintf(out, "# Regiobestand voor afspraken, gemaakt uit het %s, versie %s.\n", m->name,
-            m->version);
+    char *intro;
+    if (asprintf(&intro, "Regiobestand voor afspraken, gemaakt uit het %s, versie %s.", m->name,
+                 m->version) >= 0) {
+        put_comment(out, "", intro);
+        free(intro);
+    }
     fputs("# Vul elke waarde in die met VERPLICHT is gemarkeerd. Regels die met '#'\n"
           "# beginnen zijn uitleg of een keuze die u kunt aanzetten door '# ' weg te halen.\n"
           "# Controleer het bestand met: afspraken controleer DIT-BESTAND.yaml\n\n",
