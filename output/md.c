@@ -11,42 +11,52 @@
 /* Characters that start markup somewhere in pandoc's Markdown. */
 static const char specials[] = "\\`*_[]<>#|$@^~&{}";
 
-static void put_escaped(FILE *f, const char *s)
+/* Writes s so that pandoc reads it back as the same text. line_start says
+ * whether s begins a line, where "-", "+" and "12." would open a list and
+ * indentation a code block. */
+static void put_escaped(FILE *f, const char *s, int line_start)
 {
-    int line_start = 0;
     for (; *s; s++) {
+        if (*s == '\r')
+            continue;
         if (*s == '\n') {
             fputs("\\\n", f);
             line_start = 1;
             continue;
         }
-        if (line_start && (*s == '-' || *s == '+' || *s == ' ' || (*s >= '0' && *s <= '9'))) {
-            /* A line that begins like a list item must stay text. */
-            if (*s != ' ')
-                fputc('\\', f);
-            else
+        if (line_start) {
+            if (*s == ' ' || *s == '\t')
                 continue;
+            size_t digits = strspn(s, "0123456789");
+            if (digits && (s[digits] == '.' || s[digits] == ')')) {
+                fprintf(f, "%.*s\\%c", (int)digits, s, s[digits]);
+                s += digits;
+                line_start = 0;
+                continue;
+            }
+            if (*s == '-' || *s == '+')
+                fputc('\\', f);
         }
         line_start = 0;
-        if (*s == '\r')
-            continue;
         if (strchr(specials, *s))
             fputc('\\', f);
         fputc(*s, f);
     }
 }
 
-static void put_inlines(FILE *f, const doc_node *n)
+/* Regional text is marked so a reviewer sees what the region wrote. */
+static void put_inlines(FILE *f, const doc_node *n, int line_start)
 {
     for (const doc_node *c = n->first; c; c = c->next) {
         if (!doc_is_inline(c->kind))
             continue;
-        /* Regional text is marked so a reviewer sees what the region wrote. */
-        if (c->kind == DOC_REGIONAL && *c->text)
+        int mark = c->kind == DOC_REGIONAL && *c->text;
+        if (mark)
             fputc('_', f);
-        put_escaped(f, c->text);
-        if (c->kind == DOC_REGIONAL && *c->text)
+        put_escaped(f, c->text, line_start && !mark);
+        if (mark)
             fputc('_', f);
+        line_start = 0;
     }
 }
 
@@ -59,7 +69,7 @@ static void put_label(FILE *f, const char *label)
         fprintf(f, "%.*s\\. ", (int)(len - 1), label);
         return;
     }
-    put_escaped(f, label);
+    put_escaped(f, label, 0);
     fputc(' ', f);
 }
 
@@ -69,16 +79,16 @@ static void put_heading(FILE *f, int level, const doc_node *n)
         fputc('#', f);
     fputc(' ', f);
     if (n->label) {
-        put_escaped(f, n->label);
+        put_escaped(f, n->label, 0);
         if (n->title)
             fputc(' ', f);
     }
     if (n->title)
-        put_escaped(f, n->title);
+        put_escaped(f, n->title, 0);
     fputs("\n\n", f);
 }
 
-static void put_blocks(FILE *f, const doc_node *n, int depth);
+static void put_blocks(FILE *f, const doc_node *n);
 
 static void put_item(FILE *f, const doc_node *n, int depth)
 {
@@ -87,7 +97,7 @@ static void put_item(FILE *f, const doc_node *n, int depth)
     fputs("- ", f);
     if (n->label)
         put_label(f, n->label);
-    put_inlines(f, n);
+    put_inlines(f, n, !n->label);
     fputc('\n', f);
     for (const doc_node *c = n->first; c; c = c->next)
         if (c->kind == DOC_LIST)
@@ -95,17 +105,17 @@ static void put_item(FILE *f, const doc_node *n, int depth)
                 put_item(f, i, depth + 1);
 }
 
-static void put_block(FILE *f, const doc_node *n, int depth)
+static void put_block(FILE *f, const doc_node *n)
 {
     switch (n->kind) {
     case DOC_PART:
     case DOC_ANNEX:
         put_heading(f, 2, n);
-        put_blocks(f, n, depth);
+        put_blocks(f, n);
         break;
     case DOC_ARTICLE:
         put_heading(f, 3, n);
-        put_blocks(f, n, depth);
+        put_blocks(f, n);
         break;
     case DOC_HEADING:
         put_heading(f, n->number + 1, n);
@@ -114,7 +124,7 @@ static void put_block(FILE *f, const doc_node *n, int depth)
     case DOC_LID:
         if (n->label)
             put_label(f, n->label);
-        put_inlines(f, n);
+        put_inlines(f, n, !n->label);
         fputs("\n\n", f);
         for (const doc_node *c = n->first; c; c = c->next)
             if (c->kind == DOC_LIST) {
@@ -130,15 +140,15 @@ static void put_block(FILE *f, const doc_node *n, int depth)
         break;
     case DOC_SIGNATURES:
         put_heading(f, 2, n);
-        put_blocks(f, n, depth);
+        put_blocks(f, n);
         break;
     case DOC_SIGNATORY:
         fputs("**Namens ", f);
-        put_escaped(f, n->sig->organisation);
+        put_escaped(f, n->sig->organisation, 0);
         fputs("**\n\n\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\n\n", f);
-        put_escaped(f, n->sig->name);
+        put_escaped(f, n->sig->name, 1);
         fputs("\\\n", f);
-        put_escaped(f, n->sig->function);
+        put_escaped(f, n->sig->function, 1);
         fputs("\n\n", f);
         break;
     default:
@@ -146,11 +156,11 @@ static void put_block(FILE *f, const doc_node *n, int depth)
     }
 }
 
-static void put_blocks(FILE *f, const doc_node *n, int depth)
+static void put_blocks(FILE *f, const doc_node *n)
 {
     for (const doc_node *c = n->first; c; c = c->next)
         if (!doc_is_inline(c->kind))
-            put_block(f, c, depth);
+            put_block(f, c);
 }
 
 int md_render(const doc_node *doc, out_buf *out, diag_list *diags)
@@ -166,14 +176,14 @@ int md_render(const doc_node *doc, out_buf *out, diag_list *diags)
     }
     const doc_meta *m = doc->meta;
     fputs("# ", f);
-    put_escaped(f, m->title ? m->title : "");
+    put_escaped(f, m->title ? m->title : "", 0);
     fputs("\n\n", f);
     if (m->subtitle) {
         fputc('_', f);
-        put_escaped(f, m->subtitle);
+        put_escaped(f, m->subtitle, 0);
         fputs("_\n\n", f);
     }
-    put_blocks(f, doc, 0);
+    put_blocks(f, doc);
     int err = ferror(f);
     if (fclose(f) || err) {
         free(data);

@@ -238,14 +238,23 @@ def libreoffice_converts_both_formats_to_pdf():
 
 @test
 def values_are_printed_literally():
-    files = generated[MINI_REGION]
+    src = open(MINI_REGION, encoding="utf-8").read()
+    # Lines that Markdown would read as a list or a heading.
+    src = src.replace("    Sinds 2009 <samen> & verder.\n",
+                      "    Sinds 2009 <samen> & verder.\n    2010. Uitbreiding met - en + tekens;\n"
+                      "    - geen lijst\n    # geen kop\n")
+    path = os.path.join(TMP, "letterlijk.yaml")
+    open(path, "w", encoding="utf-8").write(src)
+    files = generate(path, os.path.join(TMP, "letterlijk"), MINI_MODEL)
     for fmt, path in [("odt", files["odt"]), ("docx", files["docx"]),
                       ("markdown", files["md"])]:
         text = pandoc_text(path, fmt)
         for literal in ["Stichting {{veld:zvh_naam}} [[Deelnemer]]", "!!str <b>B</b>",
-                        "Sinds 2009 <samen> & verder."]:
+                        "Sinds 2009 <samen> & verder.", "2010. Uitbreiding met - en + tekens;",
+                        "- geen lijst", "# geen kop"]:
             assert literal in text.replace("\n", " ") or literal in text, \
                 f"'{literal}' niet letterlijk in {fmt}"
+        assert "\\" not in text, f"een escape is zichtbaar gebleven in {fmt}"
 
 
 # ---------------------------------------------------- dropping and numbering
