@@ -23,7 +23,7 @@ typedef struct {
     size_t *field_uses, *spot_uses, *term_uses;
     pcre2_code *terms_re;
     pcre2_code *caps_re;
-    pcre2_match_data *md;
+    pcre2_match_data *md, *caps_md;
 } checker;
 
 static int same_condition(const condition *a, const condition *b)
@@ -171,13 +171,8 @@ static void check_capitals(checker *k, const token *tk)
 {
     const model *m = k->m;
     PCRE2_SIZE at = 0, len = strlen(tk->text);
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(k->caps_re, NULL);
-    if (!md) {
-        diag_system(k->diags, "onvoldoende geheugen");
-        return;
-    }
-    while (pcre2_match(k->caps_re, (PCRE2_SPTR)tk->text, len, at, 0, md, NULL) > 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    while (pcre2_match(k->caps_re, (PCRE2_SPTR)tk->text, len, at, 0, k->caps_md, NULL) > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(k->caps_md);
         const char *word = tk->text + ov[0];
         size_t wlen = ov[1] - ov[0];
         at = ov[1];
@@ -192,7 +187,6 @@ static void check_capitals(checker *k, const token *tk)
                 "'%.*s' staat met een hoofdletter midden in een zin, maar is geen gedefinieerd begrip",
                 (int)wlen, word);
     }
-    pcre2_match_data_free(md);
 }
 
 static void check_rich(checker *k, const guard *g, const rich_text *t)
@@ -441,7 +435,9 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
     PCRE2_SIZE off;
     k.caps_re = pcre2_compile((PCRE2_SPTR) "(?<=[\\p{Ll},;:(] )\\p{Lu}\\p{L}+(?:-\\p{L}+)*",
                               PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-    if (!k.caps_re) {
+    if (k.caps_re)
+        k.caps_md = pcre2_match_data_create_from_pattern(k.caps_re, NULL);
+    if (!k.caps_re || !k.caps_md) {
         diag_system(diags, "interne fout in het patroon voor hoofdletters");
         goto out;
     }
@@ -489,6 +485,7 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
 out:
     pcre2_match_data_free(k.md);
     pcre2_code_free(k.terms_re);
+    pcre2_match_data_free(k.caps_md);
     pcre2_code_free(k.caps_re);
     free(k.field_uses);
     free(k.spot_uses);
