@@ -21,6 +21,7 @@ typedef struct {
     diag_list *diags;
     int all_combinations;
     size_t *field_uses, *spot_uses, *term_uses;
+    unsigned char *term_always; /* used wherever its definition stands */
     pcre2_code *terms_re;
     pcre2_code *caps_re;
     pcre2_match_data *md, *caps_md;
@@ -42,6 +43,16 @@ static int implied(const guard *g, const condition *c)
         if (same_condition(g->conds[i], c))
             return 1;
     return 0;
+}
+
+/* Whether the place guarded by g is in the document whenever c holds:
+ * g asks for nothing but c. */
+static int within(const guard *g, const condition *c)
+{
+    for (size_t i = 0; i < g->n; i++)
+        if (!same_condition(g->conds[i], c))
+            return 0;
+    return 1;
 }
 
 static guard with(guard g, const condition *c)
@@ -240,6 +251,8 @@ static void check_rich(checker *k, const guard *g, const rich_text *t)
                 break;
             }
             k->term_uses[term - m->terms]++;
+            if (within(g, &term->cond))
+                k->term_always[term - m->terms] = 1;
             need(k, g, &term->cond, tk, "een begrip met een definitie");
             break;
         }
@@ -421,7 +434,8 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
     k.field_uses = calloc(m->n_fields + 1, sizeof *k.field_uses);
     k.spot_uses = calloc(m->n_spots + 1, sizeof *k.spot_uses);
     k.term_uses = calloc(m->n_terms + 1, sizeof *k.term_uses);
-    if (!k.field_uses || !k.spot_uses || !k.term_uses) {
+    k.term_always = calloc(m->n_terms + 1, sizeof *k.term_always);
+    if (!k.field_uses || !k.spot_uses || !k.term_uses || !k.term_always) {
         diag_system(diags, "onvoldoende geheugen");
         goto out;
     }
@@ -452,8 +466,10 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
         guard g = with(none, &t->cond);
         /* A definition that uses its own term would count as a use. */
         size_t before = k.term_uses[i];
+        unsigned char always = k.term_always[i];
         check_rich(&k, &g, &t->definition);
         k.term_uses[i] = before;
+        k.term_always[i] = always;
     }
     for (size_t p = 0; p < m->n_parts; p++)
         for (size_t i = 0; i < m->parts[p].n_articles; i++) {
@@ -482,6 +498,11 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
             diag_input(diags, m->terms[i].pos.file, m->terms[i].pos.line, m->terms[i].pos.column,
                        "Gebruik het begrip in de tekst met [[ ]], of verwijder de definitie.",
                        "begrip '%s' wordt gedefinieerd maar nergens gebruikt", m->terms[i].term);
+        else if (m->terms[i].id && !k.term_always[i] && all_combinations)
+            diag_input(diags, m->terms[i].pos.file, m->terms[i].pos.line, m->terms[i].pos.column,
+                       "Geef de definitie dezelfde voorwaarde (alleen_als), of gebruik het begrip ook in tekst die er altijd staat.",
+                       "begrip '%s' wordt alleen gebruikt in tekst onder voorwaarden; bij andere keuzes staat de definitie zonder gebruik in het document",
+                       m->terms[i].term);
 out:
     pcre2_match_data_free(k.md);
     pcre2_code_free(k.terms_re);
@@ -490,4 +511,5 @@ out:
     free(k.field_uses);
     free(k.spot_uses);
     free(k.term_uses);
+    free(k.term_always);
 }

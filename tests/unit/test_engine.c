@@ -652,6 +652,35 @@ static void test_check_unguarded_reference_needs_all_combinations(void **state)
     assert_int_equal(f->d.count, 0);
 }
 
+static void test_check_term_used_only_under_a_condition(void **state)
+{
+    fx *f = *state;
+    /* A term used only in an optional article, with an unconditional
+     * definition: a region that drops the article keeps a dead definition. */
+    check_model(
+        f,
+        EDITS(
+            "begrippen:\n",
+            "begrippen:\n  - id: overleg\n    term: Overleg\n    definitie: \"een bijeenkomst;\"\n",
+            "kunnen extra overleggen.", "kunnen een extra [[Overleg]] houden."),
+        1);
+    find_diag(&f->d, "begrip 'Overleg' wordt alleen gebruikt in tekst onder voorwaarden");
+}
+
+static void test_check_term_with_the_condition_of_its_uses(void **state)
+{
+    fx *f = *state;
+    /* With the same condition on the definition it is sound. */
+    check_model(
+        f,
+        EDITS(
+            "begrippen:\n",
+            "begrippen:\n  - id: overleg\n    term: Overleg\n    definitie: \"een bijeenkomst;\"\n    alleen_als: extra\n",
+            "kunnen extra overleggen.", "kunnen een extra [[Overleg]] houden."),
+        1);
+    assert_int_equal(f->d.count, 0);
+}
+
 static void test_check_reference_to_missing_lid(void **state)
 {
     fx *f = *state;
@@ -1268,6 +1297,8 @@ int main(void)
         T(test_check_term_inside_word_is_fine),
         T(test_check_unguarded_reference),
         T(test_check_unguarded_reference_needs_all_combinations),
+        T(test_check_term_used_only_under_a_condition),
+        T(test_check_term_with_the_condition_of_its_uses),
         T(test_check_reference_to_missing_lid),
         T(test_check_duplicate_article_id),
         T(test_load_unknown_key_suggests),
