@@ -888,7 +888,8 @@ static void build_signatures(ctx *c, doc_node *doc)
             c->oom = 1;
             return;
         }
-        set_str(c, &s->sig->organisation, mem->name ? mem->name : "");
+        if (doc_setf(&s->sig->party, "Namens %s", mem->name ? mem->name : ""))
+            c->oom = 1;
         set_str(c, &s->sig->name, mem->signer_name ? mem->signer_name : "");
         set_str(c, &s->sig->function, mem->signer_function ? mem->signer_function : "");
     }

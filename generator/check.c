@@ -499,10 +499,11 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
                        "Gebruik het begrip in de tekst met [[ ]], of verwijder de definitie.",
                        "begrip '%s' wordt gedefinieerd maar nergens gebruikt", m->terms[i].term);
         else if (m->terms[i].id && !k.term_always[i] && all_combinations)
-            diag_input(diags, m->terms[i].pos.file, m->terms[i].pos.line, m->terms[i].pos.column,
-                       "Geef de definitie dezelfde voorwaarde (alleen_als), of gebruik het begrip ook in tekst die er altijd staat.",
-                       "begrip '%s' wordt alleen gebruikt in tekst onder voorwaarden; bij andere keuzes staat de definitie zonder gebruik in het document",
-                       m->terms[i].term);
+            diag_input(
+                diags, m->terms[i].pos.file, m->terms[i].pos.line, m->terms[i].pos.column,
+                "Geef de definitie dezelfde voorwaarde (alleen_als), of gebruik het begrip ook in tekst die er altijd staat.",
+                "begrip '%s' wordt alleen gebruikt in tekst onder voorwaarden; bij andere keuzes staat de definitie zonder gebruik in het document",
+                m->terms[i].term);
 out:
     pcre2_match_data_free(k.md);
     pcre2_code_free(k.terms_re);

@@ -95,7 +95,7 @@ static void free_sig(doc_signatory *s)
 {
     if (!s)
         return;
-    free(s->organisation);
+    free(s->party);
     free(s->name);
     free(s->function);
     free(s);

@@ -23,7 +23,7 @@ typedef enum {
     DOC_ITEM,       /* label "a." or NULL for a bullet; children inline,
                        then at most one nested DOC_LIST */
     DOC_SIGNATURES, /* signature page; children DOC_SIGNATORY */
-    DOC_SIGNATORY,  /* organisation, name and function in sig */
+    DOC_SIGNATORY,  /* party, name and function in sig */
     /* inline kinds: text always in doc_node.text, never NULL */
     DOC_TEXT,    /* model text */
     DOC_TERM,    /* a defined term as used in the text */
@@ -44,7 +44,7 @@ typedef struct {
 } doc_meta;
 
 typedef struct {
-    char *organisation;
+    char *party; /* whom the signer acts for: "Namens Gemeente Tiel" */
     char *name;
     char *function;
 } doc_signatory;

@@ -240,18 +240,18 @@ static int write_list(xmlw *x, const doc_node *n, int level)
 static int write_signatory(xmlw *x, const doc_node *n)
 {
     typedef struct {
-        const char *prefix, *text, *space_before;
+        const char *text, *space_before;
     } line;
     const doc_signatory *sig = n->sig;
     line lines[4];
     int count = 0;
-    if (sig && sig->organisation)
-        lines[count++] = (line){"Namens ", sig->organisation, NULL};
-    lines[count++] = (line){NULL, SIGNATURE_LINE, "960"};
+    if (sig && sig->party)
+        lines[count++] = (line){sig->party, NULL};
+    lines[count++] = (line){SIGNATURE_LINE, "960"};
     if (sig && sig->name)
-        lines[count++] = (line){NULL, sig->name, NULL};
+        lines[count++] = (line){sig->name, NULL};
     if (sig && sig->function)
-        lines[count++] = (line){NULL, sig->function, NULL};
+        lines[count++] = (line){sig->function, NULL};
     for (int i = 0; i < count; i++) {
         para_props pp = {
             .style = DOCX_STYLE_ONDERTEKENING,
@@ -260,7 +260,6 @@ static int write_signatory(xmlw *x, const doc_node *n)
             .space_before = i == 0 ? "480" : lines[i].space_before,
         };
         if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) || xmlw_start(x, "w:r") ||
-            (lines[i].prefix && write_run_text(x, lines[i].prefix)) ||
             write_run_text(x, lines[i].text) || xmlw_end(x) || xmlw_end(x))
             return -1;
     }

@@ -143,8 +143,8 @@ static void put_block(FILE *f, const doc_node *n)
         put_blocks(f, n);
         break;
     case DOC_SIGNATORY:
-        fputs("**Namens ", f);
-        put_escaped(f, n->sig->organisation, 0);
+        fputs("**", f);
+        put_escaped(f, n->sig->party, 0);
         fputs("**\n\n\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\n\n", f);
         put_escaped(f, n->sig->name, 1);
         fputs("\\\n", f);

@@ -6,8 +6,7 @@
 #include "odt.h"
 
 /* An en dash, as Dutch agreements mark unnumbered items. */
-#define ODT_BULLET         "\xe2\x80\x93"
-#define ODT_SIGN_ON_BEHALF "Namens "
+#define ODT_BULLET "\xe2\x80\x93"
 
 static int odt_write_block(xmlw *x, const doc_node *n);
 
@@ -124,13 +123,12 @@ static int odt_write_text_p(xmlw *x, const char *style, const char *label, const
     return odt_write_blocks(x, n);
 }
 
-/* One line of fixed text, with an optional prefix; NULL text writes an
+/* One line of fixed text; NULL text writes an
  * empty paragraph so the block keeps its shape. */
-static int odt_write_line(xmlw *x, const char *style, const char *prefix, const char *text)
+static int odt_write_line(xmlw *x, const char *style, const char *text)
 {
     int space = 1;
     return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", style) ||
-                   (text && prefix && odt_write_text(x, prefix, &space)) ||
                    (text && odt_write_text(x, text, &space)) || xmlw_end(x)
                ? -1
                : 0;
@@ -143,7 +141,7 @@ static int odt_write_text_h(xmlw *x, const char *style, int level, const doc_nod
 {
     int space = 1;
     if (!n->label && !n->title) {
-        if (odt_write_line(x, style, NULL, NULL))
+        if (odt_write_line(x, style, NULL))
             return -1;
         return odt_write_blocks(x, n);
     }
@@ -192,10 +190,10 @@ static int odt_write_signatory(xmlw *x, const doc_node *n)
     const doc_signatory *sig = n->sig;
     if (!sig)
         return 0;
-    return odt_write_line(x, ODT_STYLE_SIGN_PARTY, ODT_SIGN_ON_BEHALF, sig->organisation) ||
-                   odt_write_line(x, ODT_STYLE_SIGN_SPACE, NULL, NULL) ||
-                   odt_write_line(x, ODT_STYLE_SIGN_NAME, NULL, sig->name) ||
-                   odt_write_line(x, ODT_STYLE_SIGN_FUNCTION, NULL, sig->function)
+    return odt_write_line(x, ODT_STYLE_SIGN_PARTY, sig->party) ||
+                   odt_write_line(x, ODT_STYLE_SIGN_SPACE, NULL) ||
+                   odt_write_line(x, ODT_STYLE_SIGN_NAME, sig->name) ||
+                   odt_write_line(x, ODT_STYLE_SIGN_FUNCTION, sig->function)
                ? -1
                : 0;
 }
@@ -245,8 +243,8 @@ static int odt_write_office_text(xmlw *x, const doc_node *doc)
 {
     const doc_meta *m = doc->meta;
     return xmlw_start(x, "office:text") ||
-                   (m->title && odt_write_line(x, ODT_STYLE_TITLE, NULL, m->title)) ||
-                   (m->subtitle && odt_write_line(x, ODT_STYLE_SUBTITLE, NULL, m->subtitle)) ||
+                   (m->title && odt_write_line(x, ODT_STYLE_TITLE, m->title)) ||
+                   (m->subtitle && odt_write_line(x, ODT_STYLE_SUBTITLE, m->subtitle)) ||
                    odt_write_blocks(x, doc) || xmlw_end(x)
                ? -1
                : 0;

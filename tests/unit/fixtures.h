@@ -80,7 +80,7 @@ static doc_node *fixture_document(void)
     fx_inline(sp, DOC_TEXT, "Aldus overeengekomen te Sneek op 15 januari 2026.");
     doc_node *s = fx_add(sigs, DOC_SIGNATORY, NULL, NULL);
     s->sig = calloc(1, sizeof *s->sig);
-    doc_set(&s->sig->organisation, "Gemeente Súdwest-Fryslân");
+    doc_set(&s->sig->party, "Namens Gemeente Súdwest-Fryslân");
     doc_set(&s->sig->name, "J. de Vries");
     doc_set(&s->sig->function, "burgemeester");
 

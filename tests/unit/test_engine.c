@@ -918,7 +918,7 @@ static void test_assemble_parties_and_signatures(void **state)
     assert_outline(sigs, DOC_PARAGRAPH, "- Getekend te 's-Hertogenbosch op 15 januari 2026.");
     doc_node *s = sigs->last;
     assert_int_equal(s->kind, DOC_SIGNATORY);
-    assert_string_equal(s->sig->organisation, "Stichting {{veld:zvh_naam}} [[Deelnemer]]");
+    assert_string_equal(s->sig->party, "Namens Stichting {{veld:zvh_naam}} [[Deelnemer]]");
     assert_string_equal(s->sig->name, "!!str <b>B</b>");
     assert_string_equal(s->sig->function, "directeur");
     assert_outline(find_node(doc, DOC_ANNEX, "lijst"), DOC_ITEM,
