@@ -103,9 +103,9 @@ fuzz: build/fuzz-inputs
 check: test-deps
 	$(MAKE) all build/afspraken-san $(UNIT_BIN)
 	$(MAKE) unit
-	$(MAKE) functional
 	$(MAKE) memcheck
 	$(MAKE) fuzz
+	$(MAKE) functional
 
 bench: test-deps
 	$(MAKE) build/afspraken build/afspraken-bench
