@@ -98,7 +98,7 @@ build/fuzz-inputs: tests/fuzz/fuzz_inputs.c $(FUZZ_OBJ)
 
 fuzz: build/fuzz-inputs
 	tests/fuzz/seeds.sh build/fuzz-corpus
-	build/fuzz-inputs $(FUZZ_ARGS) build/fuzz-corpus
+	build/fuzz-inputs -artifact_prefix=build/ $(FUZZ_ARGS) build/fuzz-corpus
 
 check: test-deps
 	$(MAKE) all build/afspraken-san $(UNIT_BIN)
