@@ -482,6 +482,24 @@ static doc_node *add_inline(ctx *c, doc_node *parent, doc_kind kind, const char 
     return n;
 }
 
+static void add_inlinef(ctx *c, doc_node *parent, doc_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void add_inlinef(ctx *c, doc_node *parent, doc_kind kind, const char *fmt, ...)
+{
+    char *text;
+    va_list ap;
+    va_start(ap, fmt);
+    int r = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    if (r < 0) {
+        c->oom = 1;
+        return;
+    }
+    add_inline(c, parent, kind, text);
+    free(text);
+}
+
 static void set_str(ctx *c, char **field, const char *s)
 {
     if (doc_set(field, s))
@@ -596,9 +614,9 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
             item_label((int)i + 1, depth, label, sizeof label, letter);
             set_str(c, &item->label, label);
             add_inline(c, item, DOC_FIELD, mem->name ? mem->name : "");
-            add_inline(c, item, DOC_TEXT,
-                       mem->wgs_lid == 1 ? " (artikel 2.27, eerste lid, WGS)"
-                                         : " (artikel 2.27, tweede lid, WGS)");
+            const char *group = c->m->member_group[mem->wgs_lid == 1 ? 0 : 1];
+            if (group)
+                add_inlinef(c, item, DOC_TEXT, " %s", group);
         }
         return;
     }
@@ -792,7 +810,7 @@ static void build_parties(ctx *c, doc_node *doc)
     if (!h)
         return;
     h->number = 1;
-    set_str(c, &h->title, "Partijen");
+    set_str(c, &h->title, m->parties_heading);
     if (m->parties_intro.count) {
         doc_node *p = add(c, doc, DOC_PARAGRAPH, m->parties_intro.pos);
         if (p)
@@ -808,7 +826,7 @@ static void build_parties(ctx *c, doc_node *doc)
         snprintf(label, sizeof label, "%zu.", i + 1);
         set_str(c, &item->label, label);
         add_inline(c, item, DOC_FIELD, mem->name ? mem->name : "");
-        add_inline(c, item, DOC_TEXT, ", te dezen vertegenwoordigd door ");
+        add_inlinef(c, item, DOC_TEXT, ", %s ", m->represented_by ? m->represented_by : "");
         add_inline(c, item, DOC_FIELD, mem->signer_name ? mem->signer_name : "");
         add_inline(c, item, DOC_TEXT, ", ");
         add_inline(c, item, DOC_FIELD, mem->signer_function ? mem->signer_function : "");
@@ -873,7 +891,7 @@ static void build_signatures(ctx *c, doc_node *doc)
     doc_node *sigs = add(c, doc, DOC_SIGNATURES, pos);
     if (!sigs)
         return;
-    set_str(c, &sigs->title, "Ondertekening");
+    set_str(c, &sigs->title, c->m->signing_heading);
     if (c->m->signing_text.count) {
         doc_node *p = add(c, sigs, DOC_PARAGRAPH, c->m->signing_text.pos);
         if (p)
@@ -888,7 +906,8 @@ static void build_signatures(ctx *c, doc_node *doc)
             c->oom = 1;
             return;
         }
-        if (doc_setf(&s->sig->party, "Namens %s", mem->name ? mem->name : ""))
+        if (doc_setf(&s->sig->party, "%s %s", c->m->on_behalf ? c->m->on_behalf : "",
+                     mem->name ? mem->name : ""))
             c->oom = 1;
         set_str(c, &s->sig->name, mem->signer_name ? mem->signer_name : "");
         set_str(c, &s->sig->function, mem->signer_function ? mem->signer_function : "");

@@ -376,8 +376,9 @@ static void load_term(loader *l, yaml_node_t *node, void *out)
 
 static const char *const meta_keys[] = {"naam",  "versie", "vastgesteld", "vastgesteld_door",
                                         "titel", NULL};
-static const char *const parties_keys[] = {"inleiding", "slot", NULL};
-static const char *const signing_keys[] = {"tekst", NULL};
+static const char *const parties_keys[] = {"kop", "inleiding", "vertegenwoordiging", "slot",
+                                           "deelnemer_eerste_lid", "deelnemer_tweede_lid", NULL};
+static const char *const signing_keys[] = {"kop", "tekst", "namens", NULL};
 static const char *const top_keys[] = {"model",     "partijen",  "ondertekening", "velden",
                                        "regionaal", "begrippen", "eigennamen",    "delen",
                                        "bijlagen",  NULL};
@@ -406,13 +407,24 @@ static void load_top(loader *l, yaml_node_t *root)
             ydoc_error(&l->y, meta, NULL, "'titel' ontbreekt in 'model'");
     }
     yaml_node_t *parties = ymap_get(&l->y, root, "partijen");
-    if (parties && ymap_check(&l->y, parties, parties_keys, "'partijen'") >= 0) {
+    if (!parties) {
+        ydoc_error(&l->y, root, NULL, "'partijen' ontbreekt in het model");
+    } else if (ymap_check(&l->y, parties, parties_keys, "'partijen'") >= 0) {
+        m->parties_heading = ymap_text(&l->y, parties, "kop", 1, "'partijen'");
+        m->represented_by = ymap_text(&l->y, parties, "vertegenwoordiging", 1, "'partijen'");
+        m->member_group[0] = ymap_text(&l->y, parties, "deelnemer_eerste_lid", 0, "'partijen'");
+        m->member_group[1] = ymap_text(&l->y, parties, "deelnemer_tweede_lid", 0, "'partijen'");
         load_opt_rich(l, parties, "inleiding", "'inleiding'", &m->parties_intro);
         load_opt_rich(l, parties, "slot", "'slot'", &m->parties_closing);
     }
     yaml_node_t *signing = ymap_get(&l->y, root, "ondertekening");
-    if (signing && ymap_check(&l->y, signing, signing_keys, "'ondertekening'") >= 0)
+    if (!signing) {
+        ydoc_error(&l->y, root, NULL, "'ondertekening' ontbreekt in het model");
+    } else if (ymap_check(&l->y, signing, signing_keys, "'ondertekening'") >= 0) {
+        m->signing_heading = ymap_text(&l->y, signing, "kop", 1, "'ondertekening'");
+        m->on_behalf = ymap_text(&l->y, signing, "namens", 1, "'ondertekening'");
         load_opt_rich(l, signing, "tekst", "'tekst'", &m->signing_text);
+    }
     load_fields(l, ymap_get(&l->y, root, "velden"));
     yaml_node_t *spots = ymap_get(&l->y, root, "regionaal");
     if (spots)
