@@ -21,8 +21,4 @@ typedef struct {
  * has input errors (all of them in diags) or memory ran out. */
 doc_node *assemble(const model *m, const region *r, const assemble_options *opt, diag_list *diags);
 
-/* The folder and file name for a region: its bestandsnaam, or its name
- * folded to lowercase ASCII with dashes. Caller frees; NULL on no memory. */
-char *region_slug(const region *r);
-
 #endif

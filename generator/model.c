@@ -376,8 +376,13 @@ static void load_term(loader *l, yaml_node_t *node, void *out)
 
 static const char *const meta_keys[] = {"naam",  "versie", "vastgesteld", "vastgesteld_door",
                                         "titel", NULL};
-static const char *const parties_keys[] = {"kop", "inleiding", "vertegenwoordiging", "slot",
-                                           "deelnemer_eerste_lid", "deelnemer_tweede_lid", NULL};
+static const char *const parties_keys[] = {"kop",
+                                           "inleiding",
+                                           "vertegenwoordiging",
+                                           "slot",
+                                           "deelnemer_eerste_lid",
+                                           "deelnemer_tweede_lid",
+                                           NULL};
 static const char *const signing_keys[] = {"kop", "tekst", "namens", NULL};
 static const char *const top_keys[] = {"model",     "partijen",  "ondertekening", "velden",
                                        "regionaal", "begrippen", "eigennamen",    "delen",

@@ -115,12 +115,12 @@ typedef struct {
     rich_text parties_intro, parties_closing, signing_text;
     /* Fixed wording of the document's frame, from the model so that the
      * engine holds no text of the agreement: */
-    char *parties_heading;  /* "Partijen" */
-    char *represented_by;   /* "te dezen vertegenwoordigd door" */
-    char *signing_heading;  /* "Ondertekening" */
-    char *on_behalf;        /* "Namens" */
-    char *member_group[2];  /* after a Deelnemer in `lijst: deelnemers`,
-                               per WGS lid; NULL for nothing */
+    char *parties_heading; /* "Partijen" */
+    char *represented_by;  /* "te dezen vertegenwoordigd door" */
+    char *signing_heading; /* "Ondertekening" */
+    char *on_behalf;       /* "Namens" */
+    char *member_group[2]; /* after a Deelnemer in `lijst: deelnemers`,
+                              per WGS lid; NULL for nothing */
     model_field *fields;
     size_t n_fields;
     model_spot *spots;

@@ -258,3 +258,43 @@ void region_free(region *r)
     arena_free(&r->arena);
     free(r);
 }
+
+char *region_slug(const region *r)
+{
+    /* ASCII letters for U+00C0..U+00FF; anything else becomes a dash. */
+    static const char latin1[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
+                                 "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+    if (r->slug)
+        return strdup(r->slug);
+    const unsigned char *s = (const unsigned char *)(r->name ? r->name : "regio");
+    char *out = malloc(strlen((const char *)s) + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    while (*s) {
+        char ch = '-';
+        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+            ch = (char)*s;
+        else if (*s >= 'A' && *s <= 'Z')
+            ch = (char)(*s - 'A' + 'a');
+        else if (*s == 0xC3 && s[1] >= 0x80 && s[1] <= 0xBF) {
+            ch = latin1[s[1] - 0x80];
+            s++;
+        } else if (*s >= 0x80) {
+            while ((s[1] & 0xC0) == 0x80)
+                s++;
+        }
+        s++;
+        if (ch == '-' && (n == 0 || out[n - 1] == '-'))
+            continue;
+        out[n++] = ch;
+    }
+    while (n && out[n - 1] == '-')
+        n--;
+    if (!n) {
+        free(out);
+        return strdup("regio");
+    }
+    out[n] = '\0';
+    return out;
+}

@@ -69,4 +69,8 @@ typedef struct {
 region *region_load(const char *path, diag_list *diags);
 void region_free(region *r);
 
+/* The folder and file name for a region: its bestandsnaam, or its name
+ * folded to lowercase ASCII with dashes. Caller frees; NULL on no memory. */
+char *region_slug(const region *r);
+
 #endif

@@ -1,0 +1,76 @@
+/* Shared by the assembler's files (assemble.c builds the tree,
+ * choices.c applies the region's choices, references.c resolves the
+ * cross-references); not for the writers or main. */
+#ifndef AFSPRAKEN_ASSEMBLY_H
+#define AFSPRAKEN_ASSEMBLY_H
+
+#include <libxml/hash.h>
+
+#include "assemble.h"
+
+/* A field's value as the document shows it. */
+typedef struct {
+    int set;
+    int given;       /* the region wrote a value, valid or not */
+    char *text;      /* rendered text (malloc'd) */
+    const char *key; /* FIELD_CHOICE: the chosen key */
+    char **items;    /* list fields: the items as given */
+    size_t n_items;
+} field_value;
+
+/* Where a reference target ended up. */
+typedef struct {
+    int article;  /* article number */
+    int lid;      /* lid number, 0 when the article has one lid */
+    char item[8]; /* onderdeel letter, "" for a lid or article */
+} target;
+
+typedef struct {
+    doc_node *node;
+    const token *tok;
+    const char *from_article; /* id of the article the reference stands in */
+} pending_ref;
+
+typedef struct {
+    const model *m;
+    const region *r;
+    diag_list *diags;
+    int oom;
+    int *kept; /* per article, in model order */
+    const model_article **articles;
+    size_t n_articles;
+    field_value *values; /* per model field */
+    const char **spots;  /* per model spot: the text, or NULL */
+    xmlHashTablePtr targets;
+    xmlHashTablePtr annex_numbers;
+    pending_ref *refs;
+    size_t n_refs, cap_refs;
+    const char *current_article; /* while its leden are built */
+} ctx;
+
+/* An input error at p; sets c->oom when it cannot be stored. */
+void input_error(ctx *c, src_pos p, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* "Bedoelde u 'x'?" for a hint, or NULL; caller frees. */
+char *hint_for(const char *best);
+/* Index in c->articles, or (size_t)-1. */
+size_t article_index(const ctx *c, const char *id);
+size_t field_index(const ctx *c, const model_field *f);
+
+/* choices.c: which optional articles stay, field values, regional text,
+ * and whether a condition or a lid holds under them. */
+void choose_articles(ctx *c);
+void fill_fields(ctx *c);
+void fill_spots(ctx *c);
+int holds(const ctx *c, const condition *cond);
+int filled(const ctx *c, const model_field *f);
+int item_included(const ctx *c, const model_item *it);
+
+/* references.c: where each target ended up, and the references' text. */
+void record_target(ctx *c, const char *art, const char *lid, const char *item, int art_no,
+                   int lid_no, const char *letter);
+void resolve_refs(ctx *c);
+/* xmlHashFree deallocator for the target and annex tables. */
+void free_entry(void *payload, const xmlChar *name);
+
+#endif
