@@ -13,8 +13,6 @@
 
 #include "dutch.h"
 
-/* ---- building nodes ---- */
-
 static doc_node *add(ctx *c, doc_node *parent, doc_kind kind, src_pos pos)
 {
     doc_node *n = doc_new(kind);
