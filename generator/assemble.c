@@ -322,9 +322,8 @@ static void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
     char date[64];
     dutch_format_date(y, mo, d, date, sizeof date);
     set_str(c, &meta->model_date, date);
-    if (doc_setf(&meta->subtitle, "Op basis van het %s, versie %s, vastgesteld op %s",
-                 m->name ? m->name : "", m->version ? m->version : "", date))
-        c->oom = 1;
+    if (m->subtitle.count)
+        render_rich_plain(c, &m->subtitle, &meta->subtitle);
     if (opt && opt->timestamp != (time_t)-1) {
         meta->timestamp = opt->timestamp;
         return;

@@ -457,6 +457,7 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
     }
     guard none = {0};
     check_rich(&k, &none, &m->title);
+    check_rich(&k, &none, &m->subtitle);
     check_rich(&k, &none, &m->parties_intro);
     check_rich(&k, &none, &m->parties_closing);
     check_rich(&k, &none, &m->signing_text);

@@ -261,6 +261,12 @@ void fill_fields(ctx *c)
             raw = r->sign_place;
         else if (!strcmp(f->id, "datum"))
             raw = r->sign_date;
+        else if (!strcmp(f->id, "model"))
+            raw = m->name;
+        else if (!strcmp(f->id, "modelversie"))
+            raw = m->version;
+        else if (!strcmp(f->id, "modelvastgesteld"))
+            raw = m->date;
         if (raw) {
             render_scalar(c, f, raw, r->name_pos, out);
         } else if (!strcmp(f->id, "deelnemers") && r->n_members) {

@@ -14,16 +14,20 @@ typedef struct {
     int oom;
 } loader;
 
-static const char *const builtin_ids[] = {"regio", "beheerorganisatie", "deelnemers", "plaats",
-                                          "datum"};
+static const char *const builtin_ids[] = {
+    "regio", "beheerorganisatie", "deelnemers",      "plaats", "datum",
+    "model", "modelversie",       "modelvastgesteld"};
 static const field_type builtin_types[] = {FIELD_TEXT, FIELD_TEXT, FIELD_ORGS, FIELD_TEXT,
-                                           FIELD_DATE};
+                                           FIELD_DATE, FIELD_TEXT, FIELD_TEXT, FIELD_DATE};
 static const char *const builtin_descriptions[] = {
     "Naam van de regio (regio: in het regiobestand)",
     "De Beheerorganisatie (beheerorganisatie: in het regiobestand)",
     "Namen van alle Deelnemers (deelnemers: in het regiobestand)",
     "Plaats van ondertekening (ondertekening: plaats:)",
     "Datum van ondertekening (ondertekening: datum:)",
+    "Naam van het model (model: naam:)",
+    "Versie van het model (model: versie:)",
+    "Datum waarop het model is vastgesteld (model: vastgesteld:)",
 };
 
 static const char *const type_names[] = {"tekst", "getal",        "datum",
@@ -374,8 +378,8 @@ static void load_term(loader *l, yaml_node_t *node, void *out)
         t->forms = load_seq(l, forms, "'vormen'", sizeof *t->forms, &t->n_forms, load_string);
 }
 
-static const char *const meta_keys[] = {"naam",  "versie", "vastgesteld", "vastgesteld_door",
-                                        "titel", NULL};
+static const char *const meta_keys[] = {"naam",       "versie", "vastgesteld", "vastgesteld_door",
+                                        "ondertitel", "titel",  NULL};
 static const char *const parties_keys[] = {"kop",
                                            "inleiding",
                                            "vertegenwoordiging",
@@ -405,6 +409,7 @@ static void load_top(loader *l, yaml_node_t *root)
         if (m->date && dutch_parse_date(m->date, &y, &mo, &d))
             ydoc_error(&l->y, ymap_get(&l->y, meta, "vastgesteld"), "Schrijf JJJJ-MM-DD.",
                        "'vastgesteld' is geen geldige datum");
+        load_opt_rich(l, meta, "ondertitel", "'ondertitel'", &m->subtitle);
         yaml_node_t *t = ymap_get(&l->y, meta, "titel");
         if (t)
             load_rich(l, t, "'titel'", &m->title);

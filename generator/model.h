@@ -111,7 +111,7 @@ typedef struct {
     arena arena;
     const char *file;
     char *name, *version, *date, *set_by;
-    rich_text title;
+    rich_text title, subtitle; /* subtitle: count 0 when there is none */
     rich_text parties_intro, parties_closing, signing_text;
     /* Fixed wording of the document's frame, from the model so that the
      * engine holds no text of the agreement: */

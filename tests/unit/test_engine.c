@@ -564,7 +564,7 @@ static void test_model_loads_structure(void **state)
     model *m = load_model(f, NO_EDITS);
     assert_string_equal(m->version, "0.9");
     assert_int_equal(m->n_parts, 3);
-    assert_int_equal(m->n_fields, 5 + 7); /* five built in */
+    assert_int_equal(m->n_fields, 8 + 7); /* eight built in */
     const model_field *v = model_find_field(m, "vergaderingen");
     assert_int_equal(v->type, FIELD_NUMBER);
     assert_int_equal(v->min, 2);
