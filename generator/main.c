@@ -16,6 +16,7 @@
 #include "check.h"
 #include "describe.h"
 #include "diag.h"
+#include "markup.h"
 #include "model.h"
 #include "region.h"
 #include "starter.h"
@@ -377,5 +378,6 @@ int main(int argc, char **argv)
                          o.command);
     }
     free(o.files);
+    markup_done();
     return rc;
 }

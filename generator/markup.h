@@ -34,6 +34,7 @@ typedef struct {
 
 /* Compiles the pattern once; call before markup_scan. 0 or -1. */
 int markup_init(diag_list *diags);
+/* Releases the pattern; main calls it once before the program ends. */
 void markup_done(void);
 
 /* How the text's characters map to columns in the file. */
