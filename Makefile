@@ -17,8 +17,8 @@ TEST_DEBS  := libcmocka-dev libxml2-utils pandoc python3 python3-yaml python3-do
               libreoffice-writer-nogui unzip poppler-utils clang libclang-rt-14-dev valgrind
 BENCH_DEBS := pandoc time
 
-LIB_SRC  := $(filter-out generator/main.c,$(wildcard generator/*.c)) $(wildcard output/*.c)
-MAIN_SRC := generator/main.c
+CLI_SRC  := generator/main.c generator/cli.c $(wildcard generator/cmd_*.c)
+LIB_SRC  := $(filter-out $(CLI_SRC),$(wildcard generator/*.c)) $(wildcard output/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 OBJ      := $(LIB_SRC:%.c=build/obj/%.o)
@@ -49,7 +49,7 @@ build/obj/%.o: %.c $(wildcard generator/*.h output/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DAFSPRAKEN_MODEL_DIR='"$(PREFIX)/share/afspraken"' -c $< -o $@
 
-build/afspraken: $(OBJ) build/obj/generator/main.o
+build/afspraken: $(OBJ) $(CLI_SRC:%.c=build/obj/%.o)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # The example region's documents, for a first look.
@@ -64,7 +64,7 @@ build/san/%.o: %.c $(wildcard generator/*.h output/*.h)
 build/san/test_%: tests/unit/test_%.c $(SAN_OBJ) tests/unit/fixtures.h
 	$(CC) $(CFLAGS) -O1 $(SAN) $(PKG_CFLAGS) -Igenerator -Ioutput -o $@ $< $(SAN_OBJ) $(PKG_LIBS) -lcmocka
 
-build/afspraken-san: $(SAN_OBJ) build/san/generator/main.o
+build/afspraken-san: $(SAN_OBJ) $(CLI_SRC:%.c=build/san/%.o)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 unit: $(UNIT_BIN)

@@ -1,7 +1,7 @@
 /* The ODT writer: package layout, reproducibility, escaping, headings,
  * the style contract between content.xml and styles.xml, and validity of
  * every part against the OASIS ODF 1.3 RELAX NG schemas. Run from the
- * repository root, where ../shared/schemas/ is found. */
+ * repository root, where tests/schemas/ is found. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,7 +21,7 @@
 #include "fixtures.h"
 #include "output.h"
 
-#define SCHEMA_DIR      "../shared/schemas/odf-1.3/"
+#define SCHEMA_DIR      "tests/schemas/odf-1.3/"
 #define ODF_SCHEMA      SCHEMA_DIR "OpenDocument-v1.3-schema.rng"
 #define MANIFEST_SCHEMA SCHEMA_DIR "OpenDocument-v1.3-manifest-schema.rng"
 #define MIMETYPE        "application/vnd.oasis.opendocument.text"

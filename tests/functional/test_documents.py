@@ -1,144 +1,10 @@
-"""Functional tests: run build/afspraken as a user would and check what it
-writes with readers we did not write (xmllint with the OASIS schemas,
-LibreOffice, pandoc, python-docx, odfpy, zipfile, PyYAML).
+"""Functional tests of the documents, the messages and the commands that
+existed first: generation, the model check, init, install.
 
-Run from the repository root: /usr/bin/python3 tests/functional/functional.py
-The last line is "N passed, N failed"; the exit code is 1 when any failed.
+Run from the repository root: /usr/bin/python3 tests/functional/test_documents.py
 """
 
-import os
-import re
-import shutil
-import subprocess
-import sys
-import tempfile
-import traceback
-import zipfile
-
-import docx
-import yaml
-from odf import opendocument, teletype
-from odf.namespaces import TEXTNS
-from odf.text import H
-
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.environ.get("AFSPRAKEN", os.path.join(ROOT, "build", "afspraken"))
-MODEL = os.path.join(ROOT, "model", "landelijk-model.yaml")
-MINI_MODEL = os.path.join(ROOT, "tests", "data", "mini-model.yaml")
-MINI_REGION = os.path.join(ROOT, "tests", "data", "mini-region.yaml")
-SCHEMAS = os.path.join(ROOT, "..", "shared", "schemas", "odf-1.3")
-REGIONS = sorted(
-    os.path.join(ROOT, "regions", f)
-    for f in os.listdir(os.path.join(ROOT, "regions"))
-    if f.endswith(".yaml")
-)
-
-TMP = tempfile.mkdtemp(prefix="afspraken-test-")
-results = {"passed": 0, "failed": 0}
-
-
-def test(fn):
-    """Runs fn as one test, counting and reporting its outcome."""
-    try:
-        fn()
-    except Exception:  # noqa: BLE001 - every failure is reported the same way
-        results["failed"] += 1
-        print(f"FOUT  {fn.__name__}")
-        traceback.print_exc(limit=3)
-    else:
-        results["passed"] += 1
-        print(f"goed  {fn.__name__}")
-    return fn
-
-
-def run(*args, env=None, cwd=ROOT):
-    e = dict(os.environ)
-    e.update(env or {})
-    return subprocess.run([BIN, *args], capture_output=True, text=True, env=e, cwd=cwd)
-
-
-def generate(region, out, model=None, formats="odt,docx,md", env=None):
-    args = ["genereer", region, "-o", out, "--formaat", formats]
-    if model:
-        args += ["--model", model]
-    p = run(*args, env=env)
-    assert p.returncode == 0, f"genereer {region}: {p.returncode}\n{p.stderr}"
-    return {f: os.path.join(out, n) for n in os.listdir(out) for f in [n.rsplit(".", 1)[1]]}
-
-
-def load_yaml(path):
-    with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=yaml.BaseLoader)  # every scalar as text
-
-
-def expected_articles(model_path, region_path):
-    """The oracle: kept articles with their final numbers, computed from the
-    YAML files by this test, independently of the C engine."""
-    m, r = load_yaml(model_path), load_yaml(region_path)
-    choices = r.get("optionele_artikelen") or {}
-    kept, dropped, n = [], [], 0
-    for part in m["delen"]:
-        for a in part["artikelen"]:
-            if a.get("optioneel") == "ja" and choices.get(a["id"], "ja") == "nee":
-                dropped.append(a["titel"])
-            elif a.get("genummerd", "ja") == "ja":
-                n += 1
-                kept.append(f"Artikel {n} {a['titel']}")
-    return kept, dropped
-
-
-def escape(s):
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def odt_member(path, name):
-    with zipfile.ZipFile(path) as z:
-        return z.read(name)
-
-
-def odt_headings(path, level):
-    doc = opendocument.load(path)
-    return [
-        teletype.extractText(h)
-        for h in doc.getElementsByType(H)
-        if h.getAttrNS(TEXTNS, "outline-level") == str(level)
-    ]
-
-
-def docx_headings(path, style):
-    return [p.text for p in docx.Document(path).paragraphs if p.style.name == style]
-
-
-def pandoc_text(path, fmt):
-    p = subprocess.run(["pandoc", "-f", fmt, "-t", "plain", "--wrap=none", path],
-                       capture_output=True, text=True)
-    assert p.returncode == 0, p.stderr
-    return p.stdout
-
-
-def assert_in_order(needles, haystack, what):
-    at = 0
-    for n in needles:
-        i = haystack.find(n, at)
-        assert i >= 0, f"{what}: '{n}' ontbreekt of staat niet op volgorde"
-        at = i + len(n)
-
-
-def check_odf_schema(odt, where):
-    d = os.path.join(TMP, where)
-    with zipfile.ZipFile(odt) as z:
-        z.extractall(d)
-        first = z.infolist()[0]
-        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
-        assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
-    doc_rng = os.path.join(SCHEMAS, "OpenDocument-v1.3-schema.rng")
-    man_rng = os.path.join(SCHEMAS, "OpenDocument-v1.3-manifest-schema.rng")
-    for part, rng in [("content.xml", doc_rng), ("styles.xml", doc_rng),
-                      ("meta.xml", doc_rng), ("META-INF/manifest.xml", man_rng)]:
-        p = subprocess.run(["xmllint", "--noout", "--relaxng", rng, os.path.join(d, part)],
-                           capture_output=True, text=True)
-        assert p.returncode == 0, f"{odt} {part}: {p.stderr[-2000:]}"
-
+from common import *  # noqa: F401,F403 - the shared test vocabulary
 
 # ---------------------------------------------------------------- documents
 
@@ -163,6 +29,12 @@ def odt_is_valid_odf_1_3():
     for i, files in enumerate(generated.values()):
         check_odf_schema(files["odt"], f"odf{i}")
         assert b'office:version="1.3"' in odt_member(files["odt"], "content.xml")
+
+
+@test
+def docx_is_valid_ecma_376():
+    for i, files in enumerate(generated.values()):
+        check_docx_schema(files["docx"], f"ooxml{i}")
 
 
 @test
@@ -595,9 +467,4 @@ def install_puts_binary_model_and_man_page_in_place():
     assert q.returncode == 0 and "Deel A" in q.stdout, q.stderr
 
 
-if __name__ == "__main__":
-    try:
-        print(f"{results['passed']} passed, {results['failed']} failed")
-    finally:
-        shutil.rmtree(TMP, ignore_errors=True)
-    sys.exit(1 if results["failed"] else 0)
+summary()

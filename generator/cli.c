@@ -1,0 +1,135 @@
+/* Helpers shared by the commands: printing diagnostics and the exit
+ * code, finding and checking the model, creating folders, the fixed date. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "cli.h"
+
+#ifndef AFSPRAKEN_MODEL_DIR
+#define AFSPRAKEN_MODEL_DIR "/usr/local/share/afspraken"
+#endif
+#define MODEL_FILE "landelijk-model.yaml"
+
+static int exit_code(const diag_list *d)
+{
+    if (diag_has_system_error(d))
+        return EXIT_SYSTEM;
+    return diag_error_count(d) ? EXIT_INPUT : EXIT_OK;
+}
+
+int cli_finish(diag_list *d)
+{
+    diag_sort(d);
+    diag_print(d, stderr);
+    int rc = exit_code(d);
+    diag_free(d);
+    return rc;
+}
+
+int cli_usage_error(const char *fmt, const char *arg)
+{
+    fputs("afspraken: fout: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nZie 'afspraken --help'.\n", stderr);
+    return EXIT_INPUT;
+}
+
+static int file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The model: --model, else beside the binary (installed layout, then the
+ * source tree), else the compiled-in install folder. Caller frees. */
+static char *find_model(const char *given)
+{
+    if (given)
+        return strdup(given);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            static const char *const rel[] = {"/../share/afspraken/" MODEL_FILE,
+                                              "/../model/" MODEL_FILE};
+            for (size_t i = 0; i < 2; i++) {
+                char *p;
+                if (asprintf(&p, "%s%s", exe, rel[i]) < 0)
+                    return NULL;
+                if (file_exists(p))
+                    return p;
+                free(p);
+            }
+        }
+    }
+    return strdup(AFSPRAKEN_MODEL_DIR "/" MODEL_FILE);
+}
+
+/* Loads and checks the model; NULL when it cannot be used. */
+model *cli_open_model(const options *o, int all_combinations, diag_list *d)
+{
+    char *path = find_model(o->model_path);
+    if (!path) {
+        diag_system(d, "onvoldoende geheugen");
+        return NULL;
+    }
+    model *m = model_load(path, d);
+    free(path);
+    if (m && !diag_error_count(d))
+        model_check(m, all_combinations, d);
+    if (m && diag_error_count(d)) {
+        model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+int cli_mkdir_p(const char *dir, diag_list *d)
+{
+    char *p = strdup(dir);
+    if (!p) {
+        diag_system(d, "onvoldoende geheugen");
+        return -1;
+    }
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s)
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (mkdir(p, 0777) && errno != EEXIST) {
+            diag_system(d, "kan map %s niet maken: %s", p, diag_errno_text(errno));
+            free(p);
+            return -1;
+        }
+        if (!c)
+            break;
+        *s = c;
+    }
+    free(p);
+    return 0;
+}
+
+time_t cli_fixed_timestamp(diag_list *d)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (!sde || !*sde)
+        return (time_t)-1;
+    char *end;
+    long long v = strtoll(sde, &end, 10);
+    if (*end || v < 0) {
+        diag_add(d, DIAG_WARNING, DIAG_INPUT, NULL, 0, 0, NULL,
+                 "SOURCE_DATE_EPOCH is geen geheel aantal seconden; genegeerd");
+        return (time_t)-1;
+    }
+    return (time_t)v;
+}

@@ -1,0 +1,52 @@
+/* The afspraken command line: the options every command reads, and the
+ * helpers the commands share. main.c parses the arguments and dispatches;
+ * each command lives in a cmd_*.c file of its own. Only the commands print
+ * diagnostics and pick the exit code (0 fine, 2 input error, 3 system or
+ * I/O error), through cli_finish. */
+#ifndef AFSPRAKEN_CLI_H
+#define AFSPRAKEN_CLI_H
+
+#include <time.h>
+
+#include "diag.h"
+#include "model.h"
+
+#define AFSPRAKEN_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 2, EXIT_SYSTEM = 3 };
+
+/* Strings point into argv; files has room for argc entries. */
+typedef struct {
+    const char *command;
+    const char *model_path;
+    const char *out_dir;
+    const char *formats;
+    const char *region_name;
+    const char **files;
+    int n_files;
+} options;
+
+/* Sorts and prints d to stderr, frees it, and returns the exit code. */
+int cli_finish(diag_list *d);
+
+/* "afspraken: fout: <fmt with arg>" and a pointer to --help; EXIT_INPUT. */
+int cli_usage_error(const char *fmt, const char *arg);
+
+/* Loads the model (--model, else the installed or source copy) and checks
+ * it, over every combination of optional articles when all_combinations.
+ * NULL when it cannot be used; the reasons are in d. Caller frees. */
+model *cli_open_model(const options *o, int all_combinations, diag_list *d);
+
+/* Creates dir and its parents; -1 with a diagnostic on failure. */
+int cli_mkdir_p(const char *dir, diag_list *d);
+
+/* SOURCE_DATE_EPOCH, or (time_t)-1 when unset; a bad value is a warning. */
+time_t cli_fixed_timestamp(diag_list *d);
+
+/* The commands; each returns the exit code. */
+int cmd_generate(const options *o);
+int cmd_check(const options *o);
+int cmd_model(const options *o);
+int cmd_init(const options *o);
+
+#endif

@@ -1,0 +1,187 @@
+"""Shared helpers of the functional tests: run build/afspraken as a user
+would and check what it writes with readers we did not write (xmllint with
+the OASIS schemas, LibreOffice, pandoc, python-docx, odfpy, zipfile,
+PyYAML).
+
+Every test file in tests/functional/ whose name starts with test_ imports
+this module, marks its tests with @test (each runs at once, in file order)
+and ends with summary(); run.sh runs every such file.
+"""
+
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+import zipfile
+
+import docx
+import yaml
+from odf import opendocument, teletype
+from odf.namespaces import TEXTNS
+from odf.text import H
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.environ.get("AFSPRAKEN", os.path.join(ROOT, "build", "afspraken"))
+MODEL = os.path.join(ROOT, "model", "landelijk-model.yaml")
+MINI_MODEL = os.path.join(ROOT, "tests", "data", "mini-model.yaml")
+MINI_REGION = os.path.join(ROOT, "tests", "data", "mini-region.yaml")
+SCHEMA_DIR = os.path.join(ROOT, "tests", "schemas")
+SCHEMAS = os.path.join(SCHEMA_DIR, "odf-1.3")
+OOXML = os.path.join(SCHEMA_DIR, "ooxml-transitional")
+REGIONS = sorted(
+    os.path.join(ROOT, "regions", f)
+    for f in os.listdir(os.path.join(ROOT, "regions"))
+    if f.endswith(".yaml")
+)
+
+TMP = tempfile.mkdtemp(prefix="afspraken-test-")
+results = {"passed": 0, "failed": 0}
+
+
+def test(fn):
+    """Runs fn as one test, counting and reporting its outcome."""
+    try:
+        fn()
+    except Exception:  # noqa: BLE001 - every failure is reported the same way
+        results["failed"] += 1
+        print(f"FOUT  {fn.__name__}")
+        traceback.print_exc(limit=3)
+    else:
+        results["passed"] += 1
+        print(f"goed  {fn.__name__}")
+    return fn
+
+
+def run(*args, env=None, cwd=ROOT):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([BIN, *args], capture_output=True, text=True, env=e, cwd=cwd)
+
+
+def generate(region, out, model=None, formats="odt,docx,md", env=None):
+    args = ["genereer", region, "-o", out, "--formaat", formats]
+    if model:
+        args += ["--model", model]
+    p = run(*args, env=env)
+    assert p.returncode == 0, f"genereer {region}: {p.returncode}\n{p.stderr}"
+    return {f: os.path.join(out, n) for n in os.listdir(out) for f in [n.rsplit(".", 1)[1]]}
+
+
+def load_yaml(path):
+    with open(path, encoding="utf-8") as f:
+        return yaml.load(f, Loader=yaml.BaseLoader)  # every scalar as text
+
+
+def expected_articles(model_path, region_path):
+    """The oracle: kept articles with their final numbers, computed from the
+    YAML files by this test, independently of the C engine."""
+    m, r = load_yaml(model_path), load_yaml(region_path)
+    choices = r.get("optionele_artikelen") or {}
+    kept, dropped, n = [], [], 0
+    for part in m["delen"]:
+        for a in part["artikelen"]:
+            if a.get("optioneel") == "ja" and choices.get(a["id"], "ja") == "nee":
+                dropped.append(a["titel"])
+            elif a.get("genummerd", "ja") == "ja":
+                n += 1
+                kept.append(f"Artikel {n} {a['titel']}")
+    return kept, dropped
+
+
+def escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def odt_member(path, name):
+    with zipfile.ZipFile(path) as z:
+        return z.read(name)
+
+
+def odt_headings(path, level):
+    doc = opendocument.load(path)
+    return [
+        teletype.extractText(h)
+        for h in doc.getElementsByType(H)
+        if h.getAttrNS(TEXTNS, "outline-level") == str(level)
+    ]
+
+
+def docx_headings(path, style):
+    return [p.text for p in docx.Document(path).paragraphs if p.style.name == style]
+
+
+def pandoc_text(path, fmt):
+    p = subprocess.run(["pandoc", "-f", fmt, "-t", "plain", "--wrap=none", path],
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    return p.stdout
+
+
+def assert_in_order(needles, haystack, what):
+    at = 0
+    for n in needles:
+        i = haystack.find(n, at)
+        assert i >= 0, f"{what}: '{n}' ontbreekt of staat niet op volgorde"
+        at = i + len(n)
+
+
+def check_odf_schema(odt, where):
+    d = os.path.join(TMP, where)
+    with zipfile.ZipFile(odt) as z:
+        z.extractall(d)
+        first = z.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    doc_rng = os.path.join(SCHEMAS, "OpenDocument-v1.3-schema.rng")
+    man_rng = os.path.join(SCHEMAS, "OpenDocument-v1.3-manifest-schema.rng")
+    for part, rng in [("content.xml", doc_rng), ("styles.xml", doc_rng),
+                      ("meta.xml", doc_rng), ("META-INF/manifest.xml", man_rng)]:
+        p = subprocess.run(["xmllint", "--noout", "--relaxng", rng, os.path.join(d, part)],
+                           capture_output=True, text=True)
+        assert p.returncode == 0, f"{odt} {part}: {p.stderr[-2000:]}"
+
+
+def docx_part_schema(name):
+    """The ECMA-376 schema a DOCX part is checked against (tests/schemas/README.md)."""
+    if name == "[Content_Types].xml":
+        return os.path.join(OOXML, "opc-contentTypes.xsd")
+    if name.endswith(".rels"):
+        return os.path.join(OOXML, "opc-relationships.xsd")
+    if name.startswith("word/") and name.endswith(".xml"):
+        return os.path.join(SCHEMA_DIR, "wrap-wml.xsd")
+    return {
+        "docProps/core.xml": os.path.join(SCHEMA_DIR, "wrap-opc-coreProperties.xsd"),
+        "docProps/app.xml": os.path.join(OOXML, "shared-documentPropertiesExtended.xsd"),
+        "docProps/custom.xml": os.path.join(OOXML, "shared-documentPropertiesCustom.xsd"),
+    }.get(name)
+
+
+def check_docx_schema(path, where):
+    """Every XML part of a DOCX valid against ECMA-376 Transitional and OPC;
+    a part no schema is known for is itself a failure."""
+    d = os.path.join(TMP, where)
+    with zipfile.ZipFile(path) as z:
+        z.extractall(d)
+        names = z.namelist()
+    env = dict(os.environ, XML_CATALOG_FILES=os.path.join(OOXML, "catalog.xml"))
+    for name in names:
+        if name.endswith("/") or not (name.endswith(".xml") or name.endswith(".rels")):
+            continue
+        xsd = docx_part_schema(name)
+        assert xsd, f"{path}: geen schema voor {name}"
+        p = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", xsd,
+                            os.path.join(d, name)], capture_output=True, text=True, env=env)
+        assert p.returncode == 0, f"{path} {name}: {p.stderr[-2000:]}"
+
+
+def summary():
+    """Prints "N passed, N failed" and exits 1 when any failed."""
+    try:
+        print(f"{results['passed']} passed, {results['failed']} failed")
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
+    sys.exit(1 if results["failed"] else 0)
