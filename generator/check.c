@@ -182,7 +182,8 @@ static void check_capitals(checker *k, const token *tk)
 {
     const model *m = k->m;
     PCRE2_SIZE at = 0, len = strlen(tk->text);
-    while (pcre2_match(k->caps_re, (PCRE2_SPTR)tk->text, len, at, 0, k->caps_md, NULL) > 0) {
+    while (pcre2_match(k->caps_re, (PCRE2_SPTR)tk->text, len, at, at ? PCRE2_NO_UTF_CHECK : 0,
+                       k->caps_md, NULL) > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(k->caps_md);
         const char *word = tk->text + ov[0];
         size_t wlen = ov[1] - ov[0];
@@ -211,7 +212,8 @@ static void check_rich(checker *k, const guard *g, const rich_text *t)
             /* A defined term must be marked wherever it is used. */
             PCRE2_SIZE at = 0, len = strlen(tk->text);
             while (k->terms_re &&
-                   pcre2_match(k->terms_re, (PCRE2_SPTR)tk->text, len, at, 0, k->md, NULL) > 0) {
+                   pcre2_match(k->terms_re, (PCRE2_SPTR)tk->text, len, at,
+                               at ? PCRE2_NO_UTF_CHECK : 0, k->md, NULL) > 0) {
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(k->md);
                 char *word = strndup(tk->text + ov[0], ov[1] - ov[0]);
                 diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
@@ -373,8 +375,10 @@ static void compile_terms(checker *k)
     PCRE2_SIZE off;
     k->terms_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
                                 &off, NULL);
-    if (k->terms_re)
+    if (k->terms_re) {
+        pcre2_jit_compile(k->terms_re, PCRE2_JIT_COMPLETE);
         k->md = pcre2_match_data_create_from_pattern(k->terms_re, NULL);
+    }
     if (!k->terms_re || !k->md)
         diag_system(k->diags, "interne fout bij het zoeken naar begrippen");
 out:
@@ -449,8 +453,12 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
     PCRE2_SIZE off;
     k.caps_re = pcre2_compile((PCRE2_SPTR) "(?<=[\\p{Ll},;:(] )\\p{Lu}\\p{L}+(?:-\\p{L}+)*",
                               PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-    if (k.caps_re)
+    if (k.caps_re) {
+        /* Runs over every word of the model: JIT where available, the
+         * interpreter otherwise (pcre2_match chooses). */
+        pcre2_jit_compile(k.caps_re, PCRE2_JIT_COMPLETE);
         k.caps_md = pcre2_match_data_create_from_pattern(k.caps_re, NULL);
+    }
     if (!k.caps_re || !k.caps_md) {
         diag_system(diags, "interne fout in het patroon voor hoofdletters");
         goto out;

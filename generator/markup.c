@@ -21,8 +21,12 @@ int markup_init(diag_list *diags)
     int err;
     PCRE2_SIZE off;
     re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &off, NULL);
-    if (re)
+    if (re) {
+        /* The scanner runs over every piece of model text: JIT when the
+         * platform has it; pcre2_match falls back to the interpreter. */
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
         md = pcre2_match_data_create_from_pattern(re, NULL);
+    }
     if (!re || !md) {
         PCRE2_UCHAR buf[256];
         pcre2_get_error_message(err, buf, sizeof buf);
@@ -102,7 +106,7 @@ int markup_scan(const char *text, src_pos pos, text_layout layout, arena *a, dia
     out->pos = pos;
     size_t cap = 0, len = strlen(text), at = 0;
     while (at <= len) {
-        int rc = pcre2_match(re, (PCRE2_SPTR)text, len, at, 0, md, NULL);
+        int rc = pcre2_match(re, (PCRE2_SPTR)text, len, at, at ? PCRE2_NO_UTF_CHECK : 0, md, NULL);
         if (rc < 0) {
             if (push_text(a, out, &cap, text + at, len - at, pos_at(pos, text, at, layout)))
                 return -1;
