@@ -88,6 +88,7 @@ static void free_meta(doc_meta *m)
     free(m->model_version);
     free(m->model_date);
     free(m->language);
+    free(m->change_author);
     free(m);
 }
 
@@ -112,6 +113,8 @@ void doc_free(doc_node *node)
         free(node->label);
         free(node->title);
         free(node->text);
+        free(node->old_label);
+        free(node->old_title);
         free_meta(node->meta);
         free_sig(node->sig);
         free(node);

@@ -32,6 +32,15 @@ typedef enum {
     DOC_REGIONAL /* regional text written by the region */
 } doc_kind;
 
+/* Change marks, set only in a merged tree made by compare_merge (every
+ * other tree is all DOC_SAME). An inline node marked INSERTED or DELETED
+ * is inserted or deleted text. A block node (PART, ARTICLE, ANNEX,
+ * HEADING, PARAGRAPH, LID, ITEM, SIGNATORY) so marked is a whole inserted
+ * or deleted block, and all its inline descendants carry the same mark.
+ * Accepting every mark gives the newer document, rejecting every mark the
+ * older. */
+typedef enum { DOC_SAME = 0, DOC_INSERTED, DOC_DELETED } doc_change;
+
 typedef struct {
     char *title;         /* document title, e.g. "Bestuurlijke Afspraken ..." */
     char *subtitle;      /* may be NULL */
@@ -41,6 +50,8 @@ typedef struct {
     char *model_date;    /* Dutch date the model was set, e.g. "22 september 2025" */
     char *language;      /* BCP 47, "nl-NL" */
     time_t timestamp;    /* fixed date for document metadata and zip entries */
+    char *change_author; /* merged trees: author of the marks ("afspraken"), else NULL */
+    time_t change_date;  /* merged trees: date of the marks, from the inputs, never the clock */
 } doc_meta;
 
 typedef struct {
@@ -56,6 +67,9 @@ struct doc_node {
     char *label;        /* resolved number text: "Deel A", "Artikel 7", "1.", "a." or NULL */
     char *title;        /* heading text for PART, ARTICLE, ANNEX, HEADING or NULL */
     char *text;         /* inline kinds only */
+    char *old_label;    /* merged trees: the older side's label or title */
+    char *old_title;    /* when it differs from label/title; else NULL */
+    doc_change change;  /* DOC_SAME except in a merged tree */
     int number;         /* article/lid number, heading level for DOC_HEADING */
     const char *file;   /* source position; file points into a string the */
     int line, column;   /* tree's owner keeps alive (see doc_new_document) */
