@@ -1,5 +1,5 @@
 /* Helpers shared by the commands: printing diagnostics and the exit
- * code, finding and checking the model, creating folders, the fixed date. */
+ * code, finding and checking the model, the fixed date. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
@@ -92,31 +92,6 @@ model *cli_open_model(const options *o, int all_combinations, diag_list *d)
         return NULL;
     }
     return m;
-}
-
-int cli_mkdir_p(const char *dir, diag_list *d)
-{
-    char *p = strdup(dir);
-    if (!p) {
-        diag_system(d, "onvoldoende geheugen");
-        return -1;
-    }
-    for (char *s = p + 1;; s++) {
-        if (*s != '/' && *s)
-            continue;
-        char c = *s;
-        *s = '\0';
-        if (mkdir(p, 0777) && errno != EEXIST) {
-            diag_system(d, "kan map %s niet maken: %s", p, diag_errno_text(errno));
-            free(p);
-            return -1;
-        }
-        if (!c)
-            break;
-        *s = c;
-    }
-    free(p);
-    return 0;
 }
 
 time_t cli_fixed_timestamp(diag_list *d)

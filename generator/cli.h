@@ -37,9 +37,6 @@ int cli_usage_error(const char *fmt, const char *arg);
  * NULL when it cannot be used; the reasons are in d. Caller frees. */
 model *cli_open_model(const options *o, int all_combinations, diag_list *d);
 
-/* Creates dir and its parents; -1 with a diagnostic on failure. */
-int cli_mkdir_p(const char *dir, diag_list *d);
-
 /* SOURCE_DATE_EPOCH, or (time_t)-1 when unset; a bad value is a warning. */
 time_t cli_fixed_timestamp(diag_list *d);
 

@@ -41,6 +41,13 @@ static int parse_formats(const char *list, int wanted[N_FORMATS])
         }
     }
     free(copy);
+    int any = 0;
+    for (size_t i = 0; i < N_FORMATS; i++)
+        any |= wanted[i];
+    if (ok && !any) {
+        cli_usage_error("%s", "--formaat noemt geen formaat; kies uit odt, docx en md");
+        ok = 0;
+    }
     return ok ? 0 : -1;
 }
 
@@ -56,7 +63,7 @@ int cmd_generate(const options *o)
     region *r = m ? region_load(o->files[0], &d) : NULL;
     doc_node *doc = NULL;
     char *slug = NULL, *dir = NULL;
-    out_buf bufs[N_FORMATS] = {{0}};
+    out_set *set = NULL;
     /* Assemble even when the file had problems: controleer and genereer
      * report every problem at once, and assemble returns no tree then. */
     if (r) {
@@ -65,33 +72,34 @@ int cmd_generate(const options *o)
     }
     if (doc) {
         slug = region_slug(r);
-        if (!slug ||
-            (o->out_dir ? !(dir = strdup(o->out_dir)) : asprintf(&dir, "out/%s", slug) < 0)) {
+        if (slug && o->out_dir)
+            dir = strdup(o->out_dir);
+        else if (slug && asprintf(&dir, "out/%s", slug) < 0)
             dir = NULL;
+        if (!dir || !(set = out_set_new(dir)))
             diag_system(&d, "onvoldoende geheugen");
-        }
     }
     /* Render everything before writing anything: a failing writer must
      * not leave a new ODT beside an old DOCX. */
-    for (size_t i = 0; doc && dir && i < N_FORMATS && !diag_error_count(&d); i++)
-        if (wanted[i])
-            formats[i].render(doc, &bufs[i], &d);
-    if (doc && dir && !diag_error_count(&d) && !cli_mkdir_p(dir, &d)) {
-        for (size_t i = 0; i < N_FORMATS; i++) {
-            if (!wanted[i])
-                continue;
-            char *path;
-            if (asprintf(&path, "%s/%s.%s", dir, slug, formats[i].name) < 0) {
-                diag_system(&d, "onvoldoende geheugen");
-                break;
-            }
-            if (atomic_write(path, bufs[i].data, bufs[i].len, &d) == 0)
-                printf("geschreven: %s\n", path);
-            free(path);
+    for (size_t i = 0; set && i < N_FORMATS && !diag_error_count(&d); i++) {
+        if (!wanted[i])
+            continue;
+        out_buf buf = {0};
+        char *name;
+        if (formats[i].render(doc, &buf, &d)) {
+            out_buf_free(&buf);
+        } else if (asprintf(&name, "%s.%s", slug, formats[i].name) < 0) {
+            out_buf_free(&buf);
+            diag_system(&d, "onvoldoende geheugen");
+        } else {
+            out_set_add(set, name, &buf, &d);
+            free(name);
         }
     }
-    for (size_t i = 0; i < N_FORMATS; i++)
-        out_buf_free(&bufs[i]);
+    if (set && !diag_error_count(&d) && out_set_commit(set, &d) == 0)
+        for (size_t i = 0; i < out_set_count(set); i++)
+            printf("geschreven: %s\n", out_set_path(set, i));
+    out_set_free(set);
     free(slug);
     free(dir);
     doc_free(doc);

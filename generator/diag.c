@@ -46,38 +46,62 @@ void diag_vadd(diag_list *list, diag_severity sev, diag_class cls, const char *f
     list->count++;
 }
 
+/* Every errno a file, folder, lock or memory operation can give. */
+static const struct {
+    int err;
+    const char *text;
+} errno_texts[] = {
+    {ENOENT, "het bestand of de map bestaat niet"},
+    {EACCES, "geen toestemming"},
+    {EPERM, "geen toestemming"},
+    {ENOTDIR, "een deel van het pad is geen map"},
+    {EISDIR, "dit is een map, geen bestand"},
+    {ENOSPC, "de schijf is vol"},
+    {EDQUOT, "de schijfruimte (quota) is op"},
+    {EFBIG, "het bestand wordt groter dan toegestaan (limiet op de bestandsgrootte)"},
+    {EROFS, "het bestandssysteem is alleen-lezen"},
+    {ENAMETOOLONG, "de naam is te lang"},
+    {ENOMEM, "onvoldoende geheugen"},
+    {EIO, "invoer-/uitvoerfout van het apparaat"},
+    {EMFILE, "te veel open bestanden"},
+    {ENFILE, "te veel open bestanden in het systeem"},
+    {ELOOP, "te veel symbolische koppelingen, of een koppeling waar die niet mag"},
+    {EEXIST, "er bestaat al iets met die naam"},
+    {ENOTEMPTY, "de map is niet leeg"},
+    {EBUSY, "het bestand of de map is in gebruik"},
+    {ETXTBSY, "het bestand is in gebruik"},
+    {EXDEV, "bestanden op verschillende bestandssystemen"},
+    {EINVAL, "ongeldige waarde"},
+    {EBADF, "ongeldige bestandsaanduiding"},
+    {EFAULT, "ongeldig adres"},
+    {EAGAIN, "tijdelijk niet beschikbaar; probeer het opnieuw"},
+    {EINTR, "onderbroken"},
+    {ENXIO, "het apparaat bestaat niet of is niet bereikbaar"},
+    {ENODEV, "geen geschikt apparaat"},
+    {ENOLCK, "geen vergrendeling beschikbaar"},
+    {ENOSYS, "niet ondersteund door het systeem"},
+    {ENOTSUP, "niet ondersteund door het bestandssysteem"},
+    {EOVERFLOW, "het bestand is te groot om in te lezen"},
+    {ESTALE, "verouderde verwijzing naar een netwerkbestand"},
+    {EPIPE, "de ontvanger heeft de verbinding gesloten"},
+    {ESPIPE, "geen gewoon bestand (kan niet zoeken)"},
+    {EMLINK, "te veel koppelingen"},
+    {ETIMEDOUT, "de verbinding duurde te lang"},
+    {ENOTCONN, "niet verbonden"},
+    {EDEADLK, "vergrendeling zou vastlopen"},
+    {ERANGE, "waarde buiten het bereik"},
+};
+
 const char *diag_errno_text(int err)
 {
-    switch (err) {
-    case ENOENT:
-        return "het bestand of de map bestaat niet";
-    case EACCES:
-    case EPERM:
-        return "geen toestemming";
-    case ENOTDIR:
-        return "een deel van het pad is geen map";
-    case EISDIR:
-        return "dit is een map, geen bestand";
-    case ENOSPC:
-        return "de schijf is vol";
-    case EDQUOT:
-        return "de schijfruimte (quota) is op";
-    case EROFS:
-        return "het bestandssysteem is alleen-lezen";
-    case ENAMETOOLONG:
-        return "de naam is te lang";
-    case ENOMEM:
-        return "onvoldoende geheugen";
-    case EIO:
-        return "invoer-/uitvoerfout van het apparaat";
-    case EMFILE:
-    case ENFILE:
-        return "te veel open bestanden";
-    case ELOOP:
-        return "te veel symbolische koppelingen";
-    default:
-        return strerror(err);
-    }
+    for (size_t i = 0; i < sizeof errno_texts / sizeof *errno_texts; i++)
+        if (errno_texts[i].err == err)
+            return errno_texts[i].text;
+    /* Never the C library's English; the number lets a specialist look
+     * it up. One thread, so one buffer is enough. */
+    static char unknown[48];
+    snprintf(unknown, sizeof unknown, "systeemfout nummer %d", err);
+    return unknown;
 }
 
 size_t diag_error_count(const diag_list *list)

@@ -93,6 +93,8 @@ static int parse_and_run(options *o, int argc, char **argv)
         if (value) {
             if (++i == argc)
                 return cli_usage_error("'%s' verwacht een waarde", a);
+            if (!*argv[i])
+                return cli_usage_error("'%s' verwacht een waarde, geen lege tekst", a);
             *value = argv[i];
         } else if (a[0] == '-' && a[1]) {
             return cli_usage_error("onbekende optie '%s'", a);
