@@ -83,22 +83,25 @@ memcheck: build/afspraken
 	$(VALGRIND) build/afspraken init >/dev/null
 	@echo "memcheck: geen fouten"
 
-# libFuzzer over the loaders, the assembler and the writers. `make check`
-# runs a fixed number of inputs from the seeds; FUZZ_ARGS=-max_total_time=600
-# fuzzes longer.
-FUZZ_FLAGS := -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_ARGS  ?= -runs=20000 -seed=1
+# libFuzzer: fuzz-inputs (a region through loader, assembler and writers),
+# fuzz-model (the model loader, check, description and starter file) and
+# fuzz-markup (the markup scanner). `make check` runs a fixed number of
+# inputs of each from the seeds; FUZZ_ARGS=-max_total_time=600 fuzzes longer.
+FUZZ_FLAGS   := -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_ARGS    ?= -runs=20000 -seed=1
+FUZZ_TARGETS := inputs model markup
 
 build/fuzz/%.o: %.c $(wildcard generator/*.h output/*.h)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
 
-build/fuzz-inputs: tests/fuzz/fuzz_inputs.c $(FUZZ_OBJ)
-	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+build/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_file.h $(FUZZ_OBJ)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
-fuzz: build/fuzz-inputs
+fuzz: $(FUZZ_TARGETS:%=build/fuzz-%)
 	tests/fuzz/seeds.sh build/fuzz-corpus
-	build/fuzz-inputs -artifact_prefix=build/ $(FUZZ_ARGS) build/fuzz-corpus
+	for t in $(FUZZ_TARGETS); do \
+	  build/fuzz-$$t -artifact_prefix=build/fuzz-$$t- $(FUZZ_ARGS) build/fuzz-corpus/$$t || exit 1; done
 
 check: test-deps
 	$(MAKE) all build/afspraken-san $(UNIT_BIN)

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# The fuzzer's starting inputs: every region file with a leading 0 byte
-# (fuzz it as a region of the test model) and every model with a leading 1.
+# The fuzzers' starting inputs, one folder per target: the region files,
+# the model files, and for the markup scanner every model line that holds
+# markup (with a leading byte that picks the column layout).
 set -euo pipefail
 out=$1
-mkdir -p "$out"
+mkdir -p "$out/inputs" "$out/model" "$out/markup"
 i=0
 for f in tests/data/mini-region.yaml regions/*.yaml; do
-    { printf '\0'; cat "$f"; } > "$out/region-$((i++))"
+    cp "$f" "$out/inputs/region-$((i++))"
 done
 for f in tests/data/mini-model.yaml model/landelijk-model.yaml; do
-    { printf '\1'; cat "$f"; } > "$out/model-$((i++))"
+    cp "$f" "$out/model/model-$((i++))"
 done
+awk '/\{\{|\[\[/ && n++ < 200' tests/data/mini-model.yaml model/landelijk-model.yaml |
+    while IFS= read -r line; do
+        { printf "\\x$(printf %x $((i % 3)))"; printf '%s' "$line"; } > "$out/markup/line-$((i++))"
+    done
