@@ -307,6 +307,18 @@ static int render_rich_plain(ctx *c, const rich_text *t, char **out)
     return *out ? 0 : -1;
 }
 
+/* A model date (JJJJ-MM-DD, checked by the loader) in Dutch; NULL stays
+ * NULL. */
+static void set_dutch_date(ctx *c, char **out, const char *iso)
+{
+    int y, mo, d;
+    char date[64];
+    if (!iso || dutch_parse_date(iso, &y, &mo, &d))
+        return;
+    dutch_format_date(y, mo, d, date, sizeof date);
+    set_str(c, out, date);
+}
+
 static void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
 {
     doc_meta *meta = doc->meta;
@@ -315,21 +327,22 @@ static void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
     set_str(c, &meta->region, c->r->name);
     set_str(c, &meta->model_name, m->name);
     set_str(c, &meta->model_version, m->version);
+    set_str(c, &meta->reference_name, m->ref_name);
     set_str(c, &meta->language, "nl-NL");
-    int y = 2025, mo = 1, d = 1;
-    if (m->date)
-        dutch_parse_date(m->date, &y, &mo, &d);
-    char date[64];
-    dutch_format_date(y, mo, d, date, sizeof date);
-    set_str(c, &meta->model_date, date);
+    set_dutch_date(c, &meta->model_date, m->date);
+    set_dutch_date(c, &meta->reference_date, m->ref_date);
     if (m->subtitle.count)
         render_rich_plain(c, &m->subtitle, &meta->subtitle);
     if (opt && opt->timestamp != (time_t)-1) {
         meta->timestamp = opt->timestamp;
         return;
     }
+    /* The signing date, else the model text's date: never the clock. */
+    int y = 2025, mo = 1, d = 1;
     if (c->r->sign_date)
         dutch_parse_date(c->r->sign_date, &y, &mo, &d);
+    else if (m->date)
+        dutch_parse_date(m->date, &y, &mo, &d);
     /* Civil date to days since 1970 (Howard Hinnant's algorithm), so the
      * result does not depend on the local time zone. */
     int yy = mo <= 2 ? y - 1 : y;

@@ -265,8 +265,14 @@ void fill_fields(ctx *c)
             raw = m->name;
         else if (!strcmp(f->id, "modelversie"))
             raw = m->version;
-        else if (!strcmp(f->id, "modelvastgesteld"))
+        else if (!strcmp(f->id, "modeldatum"))
             raw = m->date;
+        else if (!strcmp(f->id, "referentie"))
+            raw = m->ref_name;
+        else if (!strcmp(f->id, "referentievastgesteld"))
+            raw = m->ref_date;
+        else if (!strcmp(f->id, "referentievastgesteld_door"))
+            raw = m->ref_set_by;
         if (raw) {
             render_scalar(c, f, raw, r->name_pos, out);
         } else if (!strcmp(f->id, "deelnemers") && r->n_members) {

@@ -6,12 +6,17 @@
 
 void model_describe(const model *m, FILE *out)
 {
-    char date[64] = "";
+    char date[64] = "", ref_date[64] = "";
     int y, mo, d;
     if (m->date && !dutch_parse_date(m->date, &y, &mo, &d))
         dutch_format_date(y, mo, d, date, sizeof date);
-    fprintf(out, "%s\nversie %s, vastgesteld op %s%s%s\n", m->name, m->version, date,
-            m->set_by ? " door de " : "", m->set_by ? m->set_by : "");
+    if (m->ref_date && !dutch_parse_date(m->ref_date, &y, &mo, &d))
+        dutch_format_date(y, mo, d, ref_date, sizeof ref_date);
+    /* The text and its reference on lines of their own: the overview must
+     * not present a rendering as the text the reference's authors set. */
+    fprintf(out, "Modeltekst: %s\nversie %s van %s\n", m->name, m->version, date);
+    fprintf(out, "Volgt de opbouw van: %s, vastgesteld op %s door de %s\n", m->ref_name, ref_date,
+            m->ref_set_by);
     int no = 0, part = 0;
     for (size_t p = 0; p < m->n_parts; p++) {
         fprintf(out, "\nDeel %c  %s\n", 'A' + part++, m->parts[p].title);

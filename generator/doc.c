@@ -87,6 +87,8 @@ static void free_meta(doc_meta *m)
     free(m->model_name);
     free(m->model_version);
     free(m->model_date);
+    free(m->reference_name);
+    free(m->reference_date);
     free(m->language);
     free(m->change_author);
     free(m);

@@ -45,9 +45,14 @@ typedef struct {
     char *title;         /* document title, e.g. "Bestuurlijke Afspraken ..." */
     char *subtitle;      /* may be NULL */
     char *region;        /* region name */
-    char *model_name;    /* name of the national model */
-    char *model_version; /* e.g. "1.0" */
-    char *model_date;    /* Dutch date the model was set, e.g. "22 september 2025" */
+    /* The model text the document was assembled from (model: naam, versie,
+     * datum) and the reference whose structure it follows; kept apart so
+     * that no property presents a project's rendering as the reference. */
+    char *model_name;     /* e.g. "Eigen tekst van het project afspraken" */
+    char *model_version;  /* e.g. "0.2" */
+    char *model_date;     /* Dutch date of that version, e.g. "25 november 2026" */
+    char *reference_name; /* e.g. "Landelijk model Bestuurlijke Afspraken ..." */
+    char *reference_date; /* Dutch date the reference was set */
     char *language;      /* BCP 47, "nl-NL" */
     time_t timestamp;    /* fixed date for document metadata and zip entries */
     char *change_author; /* merged trees: author of the marks ("afspraken"), else NULL */

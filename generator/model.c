@@ -14,20 +14,35 @@ typedef struct {
     int oom;
 } loader;
 
-static const char *const builtin_ids[] = {
-    "regio", "beheerorganisatie", "deelnemers",      "plaats", "datum",
-    "model", "modelversie",       "modelvastgesteld"};
+/* The model's own text (model, modelversie, modeldatum) and the reference
+ * whose structure it follows (referentie…) are separate fields, so that a
+ * provenance sentence built from them stays true for any model file. */
+static const char *const builtin_ids[] = {"regio",
+                                          "beheerorganisatie",
+                                          "deelnemers",
+                                          "plaats",
+                                          "datum",
+                                          "model",
+                                          "modelversie",
+                                          "modeldatum",
+                                          "referentie",
+                                          "referentievastgesteld",
+                                          "referentievastgesteld_door"};
 static const field_type builtin_types[] = {FIELD_TEXT, FIELD_TEXT, FIELD_ORGS, FIELD_TEXT,
-                                           FIELD_DATE, FIELD_TEXT, FIELD_TEXT, FIELD_DATE};
+                                           FIELD_DATE, FIELD_TEXT, FIELD_TEXT, FIELD_DATE,
+                                           FIELD_TEXT, FIELD_DATE, FIELD_TEXT};
 static const char *const builtin_descriptions[] = {
     "Naam van de regio (regio: in het regiobestand)",
     "De Beheerorganisatie (beheerorganisatie: in het regiobestand)",
     "Namen van alle Deelnemers (deelnemers: in het regiobestand)",
     "Plaats van ondertekening (ondertekening: plaats:)",
     "Datum van ondertekening (ondertekening: datum:)",
-    "Naam van het model (model: naam:)",
-    "Versie van het model (model: versie:)",
-    "Datum waarop het model is vastgesteld (model: vastgesteld:)",
+    "Naam van deze modeltekst (model: naam:)",
+    "Versie van deze modeltekst (model: versie:)",
+    "Datum van deze versie van de modeltekst (model: datum:)",
+    "Naam van het model waarvan deze tekst de opbouw volgt (model: referentie: naam:)",
+    "Datum waarop dat model is vastgesteld (model: referentie: vastgesteld:)",
+    "Wie dat model heeft vastgesteld (model: referentie: vastgesteld_door:)",
 };
 
 static const char *const type_names[] = {"tekst", "getal",        "datum",
@@ -378,8 +393,9 @@ static void load_term(loader *l, yaml_node_t *node, void *out)
         t->forms = load_seq(l, forms, "'vormen'", sizeof *t->forms, &t->n_forms, load_string);
 }
 
-static const char *const meta_keys[] = {"naam",       "versie", "vastgesteld", "vastgesteld_door",
-                                        "ondertitel", "titel",  NULL};
+static const char *const meta_keys[] = {"naam",  "versie",     "datum", "referentie",
+                                        "titel", "ondertitel", NULL};
+static const char *const reference_keys[] = {"naam", "vastgesteld", "vastgesteld_door", NULL};
 static const char *const parties_keys[] = {"kop",
                                            "inleiding",
                                            "vertegenwoordiging",
@@ -392,6 +408,14 @@ static const char *const top_keys[] = {"model",     "partijen",  "ondertekening"
                                        "regionaal", "begrippen", "eigennamen",    "delen",
                                        "bijlagen",  NULL};
 
+static void check_date(loader *l, yaml_node_t *map, const char *key, const char *date)
+{
+    int y, mo, d;
+    if (date && dutch_parse_date(date, &y, &mo, &d))
+        ydoc_error(&l->y, ymap_get(&l->y, map, key), "Schrijf JJJJ-MM-DD.",
+                   "'%s' is geen geldige datum", key);
+}
+
 static void load_top(loader *l, yaml_node_t *root)
 {
     model *m = l->m;
@@ -399,16 +423,25 @@ static void load_top(loader *l, yaml_node_t *root)
         return;
     yaml_node_t *meta = ymap_get(&l->y, root, "model");
     if (!meta) {
-        ydoc_error(&l->y, root, NULL, "'model' ontbreekt (naam, versie, vastgesteld, titel)");
+        ydoc_error(&l->y, root, NULL,
+                   "'model' ontbreekt (naam, versie, datum, referentie, titel)");
     } else if (ymap_check(&l->y, meta, meta_keys, "'model'") >= 0) {
         m->name = ymap_text(&l->y, meta, "naam", 1, "'model'");
         m->version = ymap_text(&l->y, meta, "versie", 1, "'model'");
-        m->date = ymap_text(&l->y, meta, "vastgesteld", 1, "'model'");
-        m->set_by = ymap_text(&l->y, meta, "vastgesteld_door", 0, "'model'");
-        int y, mo, d;
-        if (m->date && dutch_parse_date(m->date, &y, &mo, &d))
-            ydoc_error(&l->y, ymap_get(&l->y, meta, "vastgesteld"), "Schrijf JJJJ-MM-DD.",
-                       "'vastgesteld' is geen geldige datum");
+        m->date = ymap_text(&l->y, meta, "datum", 1, "'model'");
+        check_date(l, meta, "datum", m->date);
+        yaml_node_t *ref = ymap_get(&l->y, meta, "referentie");
+        if (!ref)
+            ydoc_error(&l->y, meta,
+                       "Noem het model waarvan deze tekst de opbouw volgt: naam, vastgesteld "
+                       "en vastgesteld_door.",
+                       "'referentie' ontbreekt in 'model'");
+        else if (ymap_check(&l->y, ref, reference_keys, "'referentie'") >= 0) {
+            m->ref_name = ymap_text(&l->y, ref, "naam", 1, "'referentie'");
+            m->ref_date = ymap_text(&l->y, ref, "vastgesteld", 1, "'referentie'");
+            m->ref_set_by = ymap_text(&l->y, ref, "vastgesteld_door", 1, "'referentie'");
+            check_date(l, ref, "vastgesteld", m->ref_date);
+        }
         load_opt_rich(l, meta, "ondertitel", "'ondertitel'", &m->subtitle);
         yaml_node_t *t = ymap_get(&l->y, meta, "titel");
         if (t)

@@ -110,7 +110,10 @@ typedef struct {
 typedef struct {
     arena arena;
     const char *file;
-    char *name, *version, *date, *set_by;
+    /* This text, the model file's own (model: naam, versie, datum), and the
+     * reference whose structure it follows (model: referentie:). */
+    char *name, *version, *date;
+    char *ref_name, *ref_date, *ref_set_by;
     rich_text title, subtitle; /* subtitle: count 0 when there is none */
     rich_text parties_intro, parties_closing, signing_text;
     /* Fixed wording of the document's frame, from the model so that the

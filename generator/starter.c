@@ -64,8 +64,8 @@ static void put_field(FILE *out, const model_field *f)
 void starter_write(const model *m, const char *name, FILE *out)
 {
     char *intro;
-    if (asprintf(&intro, "Regiobestand voor afspraken, gemaakt uit het %s, versie %s.", m->name,
-                 m->version) >= 0) {
+    if (asprintf(&intro, "Regiobestand voor afspraken, gemaakt uit de modeltekst \"%s\", versie %s.",
+                 m->name, m->version) >= 0) {
         put_comment(out, "", intro);
         free(intro);
     }

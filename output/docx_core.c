@@ -36,8 +36,8 @@ static int write_dcterms_date(xmlw *x, const char *name, const char *date)
            xmlw_text(x, date) || xmlw_end(x);
 }
 
-/* "Landelijk model ... versie 1.0": searchable in Word's keywords, so a
- * reader can tell which version of the model a document follows. */
+/* "<model text> versie 0.2": searchable in Word's keywords, so a reader
+ * can tell which version of the model text a document follows. */
 static int write_cp_keywords(xmlw *x, const doc_meta *m)
 {
     if (xmlw_start(x, "cp:keywords") || xmlw_text(x, or_empty(m->model_name)))
@@ -47,14 +47,20 @@ static int write_cp_keywords(xmlw *x, const doc_meta *m)
     return xmlw_end(x);
 }
 
+/* The model text, and apart from it the reference whose structure it
+ * follows, so that the properties never present one as the other. */
 static int write_dc_description(xmlw *x, const doc_meta *m)
 {
-    if (xmlw_start(x, "dc:description") || xmlw_text(x, "Gebaseerd op het ") ||
+    if (xmlw_start(x, "dc:description") || xmlw_text(x, "Modeltekst: ") ||
         xmlw_text(x, or_empty(m->model_name)))
         return -1;
     if (m->model_version && (xmlw_text(x, ", versie ") || xmlw_text(x, m->model_version)))
         return -1;
     if (m->model_date && (xmlw_text(x, " van ") || xmlw_text(x, m->model_date)))
+        return -1;
+    if (m->reference_name && (xmlw_text(x, ". Referentie: ") || xmlw_text(x, m->reference_name)))
+        return -1;
+    if (m->reference_date && (xmlw_text(x, ", vastgesteld op ") || xmlw_text(x, m->reference_date)))
         return -1;
     if (m->region && (xmlw_text(x, ". Regio: ") || xmlw_text(x, m->region)))
         return -1;

@@ -48,7 +48,10 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
                    odt_write_meta_user_defined(x, "Regio", m->region) ||
                    odt_write_meta_user_defined(x, "Model", m->model_name) ||
                    odt_write_meta_user_defined(x, "Modelversie", m->model_version) ||
-                   odt_write_meta_user_defined(x, "Model vastgesteld", m->model_date) || xmlw_end(x)
+                   odt_write_meta_user_defined(x, "Modeldatum", m->model_date) ||
+                   odt_write_meta_user_defined(x, "Referentie", m->reference_name) ||
+                   odt_write_meta_user_defined(x, "Referentie vastgesteld", m->reference_date) ||
+                   xmlw_end(x)
                ? -1
                : 0;
 }

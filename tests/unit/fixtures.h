@@ -31,9 +31,11 @@ static doc_node *fixture_document(void)
     doc_set(&m->title, "Bestuurlijke Afspraken Zorg & Veiligheid 's-Hertogenbosch");
     doc_set(&m->subtitle, "Zorg- en Veiligheidshuis Súdwest-Fryslân");
     doc_set(&m->region, "Súdwest-Fryslân");
-    doc_set(&m->model_name, "Landelijk model Bestuurlijke Afspraken Zorg- en Veiligheidshuizen");
-    doc_set(&m->model_version, "1.0");
-    doc_set(&m->model_date, "22 september 2025");
+    doc_set(&m->model_name, "Eigen tekst van het project afspraken");
+    doc_set(&m->model_version, "0.2");
+    doc_set(&m->model_date, "25 november 2026");
+    doc_set(&m->reference_name, "Landelijk model Bestuurlijke Afspraken Zorg- en Veiligheidshuizen");
+    doc_set(&m->reference_date, "22 september 2025");
     doc_set(&m->language, "nl-NL");
     m->timestamp = 1768478400; /* 2026-01-15 12:00 UTC */
 

@@ -628,11 +628,9 @@ static void test_core_properties(void **state)
     xmlDocPtr core = parse_member(r->zip, "docProps/core.xml");
     assert_xp_string(core, "/cp:coreProperties/dc:title",
                      "Bestuurlijke Afspraken Zorg & Veiligheid 's-Hertogenbosch");
-    assert_xp_string(core, "/cp:coreProperties/dc:subject",
-                     "Landelijk model Bestuurlijke Afspraken Zorg- en Veiligheidshuizen");
+    assert_xp_string(core, "/cp:coreProperties/dc:subject", "Eigen tekst van het project afspraken");
     assert_xp_string(core, "/cp:coreProperties/cp:keywords",
-                     "Landelijk model Bestuurlijke Afspraken Zorg- en "
-                     "Veiligheidshuizen versie 1.0");
+                     "Eigen tekst van het project afspraken versie 0.2");
     assert_xp_string(core, "/cp:coreProperties/dc:language", "nl-NL");
     assert_xp_string(core, "/cp:coreProperties/dc:creator", "afspraken");
     assert_xp_string(core, "/cp:coreProperties/cp:lastModifiedBy", "afspraken");
@@ -641,7 +639,10 @@ static void test_core_properties(void **state)
     assert_xp_string(core, "/cp:coreProperties/dcterms:created/@xsi:type", "dcterms:W3CDTF");
     assert_xp_string(core, "/cp:coreProperties/dcterms:modified/@xsi:type", "dcterms:W3CDTF");
     char *desc = xp_string(core, "/cp:coreProperties/dc:description");
-    assert_non_null(strstr(desc, "versie 1.0 van 22 september 2025"));
+    assert_non_null(strstr(desc, "Modeltekst: Eigen tekst van het project afspraken, versie 0.2 "
+                                 "van 25 november 2026. Referentie: Landelijk model Bestuurlijke "
+                                 "Afspraken Zorg- en Veiligheidshuizen, vastgesteld op 22 "
+                                 "september 2025."));
     free(desc);
     xmlFreeDoc(core);
 

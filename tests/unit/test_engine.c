@@ -564,7 +564,9 @@ static void test_model_loads_structure(void **state)
     model *m = load_model(f, NO_EDITS);
     assert_string_equal(m->version, "0.9");
     assert_int_equal(m->n_parts, 3);
-    assert_int_equal(m->n_fields, 8 + 7); /* eight built in */
+    assert_string_equal(m->ref_name, "Testmodel Bestuurlijke Afspraken");
+    assert_string_equal(m->ref_date, "2025-09-22");
+    assert_int_equal(m->n_fields, 11 + 7); /* eleven built in */
     const model_field *v = model_find_field(m, "vergaderingen");
     assert_int_equal(v->type, FIELD_NUMBER);
     assert_int_equal(v->min, 2);
@@ -931,10 +933,15 @@ static void test_assemble_meta(void **state)
     fx *f = *state;
     doc_meta *meta = generate_ok(f, NO_EDITS, NO_EDITS)->meta;
     assert_string_equal(meta->title, "Afspraken Huis Súdwest-Fryslân");
-    assert_string_equal(meta->subtitle, "Op basis van het Testmodel Bestuurlijke Afspraken, "
-                                        "versie 0.9, vastgesteld op 22 september 2025");
+    assert_string_equal(meta->subtitle,
+                        "Testtekst Bestuurlijke Afspraken, versie 0.9 van 3 november 2025, in de "
+                        "opbouw van het Testmodel Bestuurlijke Afspraken, vastgesteld op 22 "
+                        "september 2025 door de testgroep");
     assert_string_equal(meta->region, "Testregio & <Omstreken>");
-    assert_string_equal(meta->model_date, "22 september 2025");
+    assert_string_equal(meta->model_name, "Testtekst Bestuurlijke Afspraken");
+    assert_string_equal(meta->model_date, "3 november 2025");
+    assert_string_equal(meta->reference_name, "Testmodel Bestuurlijke Afspraken");
+    assert_string_equal(meta->reference_date, "22 september 2025");
     assert_string_equal(meta->language, "nl-NL");
     /* The signing date, at noon UTC. */
     assert_int_equal(meta->timestamp, 1768478400);

@@ -708,8 +708,10 @@ static void test_meta(void **state)
     assert_xpath_string(m, "string(//meta:generator)", "afspraken");
     assert_xpath_string(m, "string(//meta:creation-date)", "2026-01-15T12:00:00");
     assert_xpath_string(m, "string(//dc:date)", "2026-01-15T12:00:00");
-    assert_xpath_string(m, "string(//meta:user-defined[@meta:name='Modelversie'])", "1.0");
+    assert_xpath_string(m, "string(//meta:user-defined[@meta:name='Modelversie'])", "0.2");
     assert_xpath_string(m, "string(//meta:user-defined[@meta:name='Model'])",
+                        "Eigen tekst van het project afspraken");
+    assert_xpath_string(m, "string(//meta:user-defined[@meta:name='Referentie'])",
                         "Landelijk model Bestuurlijke Afspraken Zorg- en Veiligheidshuizen");
     xmlFreeDoc(m);
     out_buf_free(&odt);
