@@ -4,7 +4,7 @@
 
 PREFIX  ?= /usr/local
 CC      ?= cc
-PKGS    := libxml-2.0 libzip libpcre2-8 yaml-0.1
+PKGS    := libxml-2.0 libzip libpcre2-8 yaml-0.1 jansson
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wno-missing-field-initializers
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -12,8 +12,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Debian packages: to build, and in addition to run the tests.
-BUILD_DEBS := build-essential pkg-config libxml2-dev libzip-dev libpcre2-dev libyaml-dev
-TEST_DEBS  := libcmocka-dev libxml2-utils pandoc python3 python3-yaml python3-docx python3-odf \
+BUILD_DEBS := build-essential pkg-config libxml2-dev libzip-dev libpcre2-dev libyaml-dev libjansson-dev
+TEST_DEBS  := libcmocka-dev libxml2-utils pandoc python3 python3-yaml python3-docx python3-odf python3-jsonschema \
               libreoffice-writer-nogui unzip poppler-utils clang libclang-rt-14-dev valgrind
 BENCH_DEBS := pandoc time
 
@@ -29,7 +29,7 @@ MODEL    := model/landelijk-model.yaml
 
 .PHONY: all deps test-deps example check unit functional memcheck fuzz bench install clean
 
-all: build/afspraken
+all: build/afspraken build/regio.schema.json
 
 # Installs only the Debian packages that are missing, so a second run is
 # quick and needs no network.
@@ -51,6 +51,10 @@ build/obj/%.o: %.c $(wildcard generator/*.h output/*.h)
 
 build/afspraken: $(OBJ) $(CLI_SRC:%.c=build/obj/%.o)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# The region files' JSON Schema, derived from the model by the program.
+build/regio.schema.json: build/afspraken $(MODEL)
+	build/afspraken schema --model $(MODEL) > $@.tmp && mv $@.tmp $@
 
 # The example region's documents, for a first look.
 example: deps
@@ -117,10 +121,11 @@ bench: test-deps
 build/afspraken-bench: bench/engine.c $(OBJ)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-install: build/afspraken
+install: build/afspraken build/regio.schema.json
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/afspraken $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 build/afspraken $(DESTDIR)$(PREFIX)/bin/afspraken
 	install -m 644 $(MODEL) $(DESTDIR)$(PREFIX)/share/afspraken/landelijk-model.yaml
+	install -m 644 build/regio.schema.json $(DESTDIR)$(PREFIX)/share/afspraken/regio.schema.json
 	install -m 644 afspraken.1 $(DESTDIR)$(PREFIX)/share/man/man1/afspraken.1
 
 clean:

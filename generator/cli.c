@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "schema.h"
 
 #ifndef AFSPRAKEN_MODEL_DIR
 #define AFSPRAKEN_MODEL_DIR "/usr/local/share/afspraken"
@@ -47,12 +48,12 @@ static int file_exists(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The model: --model, else beside the binary (installed layout, then the
- * source tree), else the compiled-in install folder. Caller frees. */
-static char *find_model(const char *given)
+/* A file the program ships: beside the binary in the installed layout
+ * (../share/afspraken/), then where the source tree keeps it (source_rel,
+ * relative to the binary's folder), else in the compiled-in install
+ * folder. Caller frees; NULL when memory ran out. */
+static char *find_shipped(const char *file, const char *source_rel)
 {
-    if (given)
-        return strdup(given);
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -60,19 +61,38 @@ static char *find_model(const char *given)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            static const char *const rel[] = {"/../share/afspraken/" MODEL_FILE,
-                                              "/../model/" MODEL_FILE};
+            const char *const rel[] = {"/../share/afspraken/", source_rel};
             for (size_t i = 0; i < 2; i++) {
                 char *p;
-                if (asprintf(&p, "%s%s", exe, rel[i]) < 0)
+                if (asprintf(&p, "%s%s%s", exe, rel[i], file) < 0)
                     return NULL;
-                if (file_exists(p))
+                if (file_exists(p)) {
+                    /* Without "bin/..": the path is shown to the user. */
+                    char *real = realpath(p, NULL);
+                    if (real) {
+                        free(p);
+                        return real;
+                    }
                     return p;
+                }
                 free(p);
             }
         }
     }
-    return strdup(AFSPRAKEN_MODEL_DIR "/" MODEL_FILE);
+    char *p;
+    return asprintf(&p, "%s/%s", AFSPRAKEN_MODEL_DIR, file) < 0 ? NULL : p;
+}
+
+/* The model: --model, else the shipped one. Caller frees. */
+static char *find_model(const char *given)
+{
+    return given ? strdup(given) : find_shipped(MODEL_FILE, "/../model/");
+}
+
+/* The schema is made by the build beside the binary (build/). */
+char *cli_find_schema(void)
+{
+    return find_shipped(SCHEMA_FILE, "/");
 }
 
 /* Loads and checks the model; NULL when it cannot be used. */

@@ -37,6 +37,10 @@ int cli_usage_error(const char *fmt, const char *arg);
  * NULL when it cannot be used; the reasons are in d. Caller frees. */
 model *cli_open_model(const options *o, int all_combinations, diag_list *d);
 
+/* Where the installed (or built) region schema is, for the editor line
+ * of a starter file; caller frees, NULL when memory ran out. */
+char *cli_find_schema(void);
+
 /* SOURCE_DATE_EPOCH, or (time_t)-1 when unset; a bad value is a warning. */
 time_t cli_fixed_timestamp(diag_list *d);
 
@@ -45,5 +49,6 @@ int cmd_generate(const options *o);
 int cmd_check(const options *o);
 int cmd_model(const options *o);
 int cmd_init(const options *o);
+int cmd_schema(const options *o);
 
 #endif

@@ -32,6 +32,10 @@ static const command commands[] = {
     {"init", cmd_init, 0,
      "  afspraken init [--regio NAAM]\n"
      "      Schrijft een beginbestand voor een nieuwe regio naar de uitvoer.\n"},
+    {"schema", cmd_schema, 0,
+     "  afspraken schema\n"
+     "      Schrijft het JSON-schema van regiobestanden voor dit model naar de\n"
+     "      uitvoer, voor aanvulling en controle in de editor.\n"},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 

@@ -61,9 +61,11 @@ static void put_field(FILE *out, const model_field *f)
                 f->id, type);
 }
 
-void starter_write(const model *m, const char *name, FILE *out)
+void starter_write(const model *m, const char *name, const char *schema, FILE *out)
 {
     char *intro;
+    if (schema)
+        fprintf(out, "# yaml-language-server: $schema=%s\n", schema);
     if (asprintf(&intro, "Regiobestand voor afspraken, gemaakt uit de modeltekst \"%s\", versie %s.",
                  m->name, m->version) >= 0) {
         put_comment(out, "", intro);

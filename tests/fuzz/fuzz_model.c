@@ -7,6 +7,7 @@
 
 #include "../../generator/check.h"
 #include "../../generator/describe.h"
+#include "../../generator/schema.h"
 #include "../../generator/starter.h"
 #include "fuzz_file.h"
 
@@ -23,7 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FILE *sink = fopen("/dev/null", "w");
         if (sink) {
             model_describe(m, sink);
-            starter_write(m, "regio", sink);
+            starter_write(m, "regio", "regio.schema.json", sink);
+            schema_write(m, sink);
             fclose(sink);
         }
     }
