@@ -262,7 +262,7 @@ static json_t *root(builder *b, const model *m)
     json_t *o = obj(b);
     put_str(b, o, "$schema", "http://json-schema.org/draft-07/schema#");
     put(b, o, "title",
-        json_sprintf("Regiobestand voor het %s, versie %s", m->name ? m->name : "",
+        json_sprintf("Regiobestand voor de modeltekst \"%s\", versie %s", m->name ? m->name : "",
                      m->version ? m->version : ""));
     put_str(b, o, "type", "object");
     json_t *p = obj(b);
