@@ -92,6 +92,8 @@ static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
                 input_error(c, k->pos, NULL, "onbekend veld '%s' in de tekst van het model",
                             k->arg[0]);
             n = add_inline(c, parent, DOC_FIELD, v && v->set ? v->text : "");
+            if (n)
+                set_str(c, &n->id, k->arg[0]);
             break;
         }
         case TOK_SPOT: {
@@ -100,12 +102,18 @@ static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
             if (!s)
                 input_error(c, k->pos, NULL, "onbekende plek voor regionale tekst '%s'", k->arg[0]);
             n = add_inline(c, parent, DOC_REGIONAL, text ? text : "");
+            if (n)
+                set_str(c, &n->id, k->arg[0]);
             break;
         }
         case TOK_REF:
         case TOK_ANNEX:
             n = add_inline(c, parent, DOC_REF, k->text);
             if (n) {
+                /* the target as written, without the braces */
+                size_t len = strlen(k->text);
+                if (len > 4 && !(n->id = strndup(k->text + 2, len - 4)))
+                    c->oom = 1;
                 if (c->n_refs == c->cap_refs) {
                     size_t cap = c->cap_refs ? c->cap_refs * 2 : 32;
                     pending_ref *p = realloc(c->refs, cap * sizeof *p);
@@ -173,7 +181,9 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
             return;
         item_label((int)i + 1, depth, label, sizeof label, letter);
         set_str(c, &item->label, label);
-        add_inline(c, item, DOC_FIELD, v->items[i]);
+        doc_node *value = add_inline(c, item, DOC_FIELD, v->items[i]);
+        if (value)
+            set_str(c, &value->id, f->id);
     }
 }
 

@@ -91,6 +91,8 @@ static void free_meta(doc_meta *m)
     free(m->reference_date);
     free(m->language);
     free(m->change_author);
+    free(m->old_title);
+    free(m->old_subtitle);
     free(m);
 }
 

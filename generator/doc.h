@@ -57,6 +57,8 @@ typedef struct {
     time_t timestamp;    /* fixed date for document metadata and zip entries */
     char *change_author; /* merged trees: author of the marks ("afspraken"), else NULL */
     time_t change_date;  /* merged trees: date of the marks, from the inputs, never the clock */
+    char *old_title;     /* merged trees: the older side's title and subtitle */
+    char *old_subtitle;  /* when they differ ("" for none), else NULL */
 } doc_meta;
 
 typedef struct {
@@ -68,12 +70,16 @@ typedef struct {
 typedef struct doc_node doc_node;
 struct doc_node {
     doc_kind kind;
-    char *id;           /* stable id from the model (article, lid, annex) or NULL */
+    char *id;           /* stable id from the model (article, lid, annex) or
+                           NULL; on DOC_FIELD the field's id, on DOC_REGIONAL
+                           the spot's, on DOC_REF its target as written
+                           ("art:taken.2", "bijlage:lijst") */
     char *label;        /* resolved number text: "Deel A", "Artikel 7", "1.", "a." or NULL */
     char *title;        /* heading text for PART, ARTICLE, ANNEX, HEADING or NULL */
     char *text;         /* inline kinds only */
     char *old_label;    /* merged trees: the older side's label or title */
-    char *old_title;    /* when it differs from label/title; else NULL */
+    char *old_title;    /* when it differs from label/title ("" when the
+                           older had none); else NULL */
     doc_change change;  /* DOC_SAME except in a merged tree */
     int number;         /* article/lid number, heading level for DOC_HEADING */
     const char *file;   /* source position; file points into a string the */
