@@ -3,6 +3,7 @@
  * texts, and the conditions and values that decide whether a lid is in
  * the document. Shared helpers of the assembler live here too. */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -86,11 +87,14 @@ static char *enumeration(char *const *items, size_t n)
     char *s = malloc(len);
     if (!s)
         return NULL;
-    s[0] = '\0';
+    /* One pass with a moving end: strcat would rescan the text for each
+     * item, quadratic in the number of Deelnemers. */
+    char *end = s;
+    *end = '\0';
     for (size_t i = 0; i < n; i++) {
         if (i)
-            strcat(s, i + 1 == n ? " en " : ", ");
-        strcat(s, items[i]);
+            end = stpcpy(end, i + 1 == n ? " en " : ", ");
+        end = stpcpy(end, items[i]);
     }
     return s;
 }
@@ -108,6 +112,14 @@ static int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos 
         char *end;
         errno = 0;
         long v = strtol(raw, &end, 10);
+        size_t len = strlen(raw);
+        /* strtol skips leading white space but stops at trailing; one rule
+         * for both: a number is only digits. */
+        if (len && (isspace((unsigned char)raw[0]) || isspace((unsigned char)raw[len - 1]))) {
+            input_error(c, pos, "Verwijder de spaties binnen de aanhalingstekens.",
+                        "'%s' heeft een spatie voor of na het getal (veld '%s')", raw, f->id);
+            return -1;
+        }
         if (!*raw || *end) {
             input_error(c, pos, "Schrijf een geheel getal, zonder eenheid.",
                         "'%s' is geen geheel getal (veld '%s')", raw, f->id);
@@ -152,9 +164,10 @@ static int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos 
                 len += strlen(f->choices[i].key) + 4;
             char *list = malloc(len + 1), *h = NULL;
             if (list) {
-                list[0] = '\0';
+                char *end = list;
+                *end = '\0';
                 for (size_t i = 0; i < f->n_choices; i++)
-                    strcat(strcat(strcat(list, i ? ", '" : "'"), f->choices[i].key), "'");
+                    end = stpcpy(stpcpy(stpcpy(end, i ? ", '" : "'"), f->choices[i].key), "'");
             }
             const char *best = suggest_result(&s);
             if ((best ? asprintf(&h, "Bedoelde u '%s'? Mogelijk: %s.", best, list ? list : "")

@@ -1,6 +1,7 @@
 /* Helpers shared by the commands: printing diagnostics and the exit
  * code, finding and checking the model, the fixed date. */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -116,14 +117,23 @@ model *cli_open_model(const options *o, int all_combinations, diag_list *d)
 
 time_t cli_fixed_timestamp(diag_list *d)
 {
+    /* What a zip file's date can hold: 1980-01-01 up to 2107-12-31 (UTC). */
+    static const long long first = 315532800LL, last = 4354819199LL;
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (!sde || !*sde)
         return (time_t)-1;
     char *end;
+    errno = 0;
     long long v = strtoll(sde, &end, 10);
-    if (*end || v < 0) {
-        diag_add(d, DIAG_WARNING, DIAG_INPUT, NULL, 0, 0, NULL,
-                 "SOURCE_DATE_EPOCH is geen geheel aantal seconden; genegeerd");
+    if (*end || !isdigit((unsigned char)sde[0])) {
+        diag_input(d, NULL, 0, 0, "Geef het aantal seconden sinds 1 januari 1970 (UTC).",
+                   "SOURCE_DATE_EPOCH '%s' is geen geheel aantal seconden", sde);
+        return (time_t)-1;
+    }
+    if (errno == ERANGE || v < first || v > last) {
+        diag_input(d, NULL, 0, 0, "Kies een moment tussen 315532800 en 4354819199.",
+                   "SOURCE_DATE_EPOCH '%s' ligt buiten 1980-2107, wat een zip-bestand als "
+                   "datum kan bewaren", sde);
         return (time_t)-1;
     }
     return (time_t)v;

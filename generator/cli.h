@@ -41,7 +41,8 @@ model *cli_open_model(const options *o, int all_combinations, diag_list *d);
  * of a starter file; caller frees, NULL when memory ran out. */
 char *cli_find_schema(void);
 
-/* SOURCE_DATE_EPOCH, or (time_t)-1 when unset; a bad value is a warning. */
+/* SOURCE_DATE_EPOCH, or (time_t)-1 when unset; a value that is no number
+ * or lies outside what a zip date can hold (1980-2107) is an input error. */
 time_t cli_fixed_timestamp(diag_list *d);
 
 /* The commands; each returns the exit code. */

@@ -2,10 +2,12 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "describe.h"
 #include "starter.h"
+#include "utf8check.h"
 
 int cmd_model(const options *o)
 {
@@ -20,6 +22,17 @@ int cmd_model(const options *o)
 int cmd_init(const options *o)
 {
     diag_list d = {0};
+    /* The starter file quotes and escapes the name; what no escape makes
+     * valid (invalid UTF-8, characters a document cannot hold) is refused,
+     * so the tool never writes a file it would itself reject. */
+    diag_list name_check = {0};
+    int bad = o->region_name &&
+              utf8_check((const unsigned char *)o->region_name, strlen(o->region_name), NULL,
+                         &name_check);
+    diag_free(&name_check);
+    if (bad)
+        return cli_usage_error("%s", "de naam na --regio is geen geldige UTF-8-tekst of bevat "
+                                     "een stuurteken");
     model *m = cli_open_model(o, 1, &d);
     char *schema = m ? cli_find_schema() : NULL;
     if (m)

@@ -19,6 +19,12 @@ void diag_add(diag_list *list, diag_severity sev, diag_class cls, const char *fi
 void diag_vadd(diag_list *list, diag_severity sev, diag_class cls, const char *file, int line,
                int column, const char *hint, const char *fmt, va_list ap)
 {
+    if (list->count == DIAG_MAX) {
+        list->dropped++;
+        list->dropped_errors += sev == DIAG_ERROR;
+        list->dropped_system |= sev == DIAG_ERROR && cls == DIAG_SYSTEM;
+        return;
+    }
     if (list->count == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
         diag *items = realloc(list->items, cap * sizeof *items);
@@ -106,7 +112,7 @@ const char *diag_errno_text(int err)
 
 size_t diag_error_count(const diag_list *list)
 {
-    size_t n = list->lost ? 1 : 0;
+    size_t n = (list->lost ? 1 : 0) + list->dropped_errors;
     for (size_t i = 0; i < list->count; i++)
         if (list->items[i].severity == DIAG_ERROR)
             n++;
@@ -115,7 +121,7 @@ size_t diag_error_count(const diag_list *list)
 
 int diag_has_system_error(const diag_list *list)
 {
-    if (list->lost)
+    if (list->lost || list->dropped_system)
         return 1;
     for (size_t i = 0; i < list->count; i++)
         if (list->items[i].severity == DIAG_ERROR && list->items[i].class == DIAG_SYSTEM)
@@ -165,6 +171,9 @@ void diag_print(const diag_list *list, FILE *out)
         if (d->hint)
             fprintf(out, "    %s\n", d->hint);
     }
+    if (list->dropped)
+        fprintf(out, "afspraken: %s: en nog %zu meldingen; verbeter eerst de bovenstaande\n",
+                list->dropped_errors ? "fout" : "waarschuwing", list->dropped);
     if (list->lost)
         fprintf(out, "afspraken: fout: onvoldoende geheugen om alle meldingen te bewaren\n");
 }

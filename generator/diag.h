@@ -26,10 +26,18 @@ typedef struct {
     char *hint; /* NULL or a suggestion of what to do */
 } diag;
 
+/* At most DIAG_MAX diagnostics are kept: a file with fifty thousand
+ * mistakes is reported by its first ones, and sorting and printing stay
+ * cheap. The rest are counted. */
+#define DIAG_MAX 1000
+
 typedef struct {
     diag *items;
     size_t count, cap;
-    int lost; /* set when a diagnostic could not be stored (no memory) */
+    int lost;             /* set when a diagnostic could not be stored (no memory) */
+    size_t dropped;       /* diagnostics past DIAG_MAX, not kept */
+    size_t dropped_errors; /* of those, errors */
+    int dropped_system;   /* set when one of those was a system error */
 } diag_list;
 
 /* Appends a diagnostic; file and hint may be NULL. Never fails visibly:

@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include "model.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,10 +267,12 @@ static void load_annex(loader *l, yaml_node_t *node, void *out)
 static int parse_long(const char *s, long *out)
 {
     char *end;
-    if (!s || !*s)
+    /* strtol would skip leading white space; a number is only digits. */
+    if (!s || !*s || isspace((unsigned char)*s))
         return -1;
+    errno = 0;
     long v = strtol(s, &end, 10);
-    if (*end)
+    if (*end || errno == ERANGE)
         return -1;
     *out = v;
     return 0;
@@ -416,11 +420,12 @@ static void check_date(loader *l, yaml_node_t *map, const char *key, const char 
                    "'%s' is geen geldige datum", key);
 }
 
-static void load_top(loader *l, yaml_node_t *root)
+/* -1 when the top level is no mapping: nothing else can be said then. */
+static int load_top(loader *l, yaml_node_t *root)
 {
     model *m = l->m;
     if (ymap_check(&l->y, root, top_keys, "het model") < 0)
-        return;
+        return -1;
     yaml_node_t *meta = ymap_get(&l->y, root, "model");
     if (!meta) {
         ydoc_error(&l->y, root, NULL,
@@ -488,6 +493,7 @@ static void load_top(loader *l, yaml_node_t *root)
     if (annexes)
         m->annexes =
             load_seq(l, annexes, "'bijlagen'", sizeof *m->annexes, &m->n_annexes, load_annex);
+    return 0;
 }
 
 model *model_load(const char *path, diag_list *diags)
@@ -504,10 +510,11 @@ model *model_load(const char *path, diag_list *diags)
         return NULL;
     }
     m->file = l.y.file;
-    load_top(&l, ydoc_root(&l.y));
+    int top = load_top(&l, ydoc_root(&l.y));
     ydoc_free(&l.y);
-    if (l.oom) {
-        diag_system(diags, "onvoldoende geheugen bij het lezen van het model");
+    if (top < 0 || l.oom) {
+        if (l.oom)
+            diag_system(diags, "onvoldoende geheugen bij het lezen van het model");
         model_free(m);
         return NULL;
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dutch.h"
+#include "nameset.h"
 
 typedef struct {
     ydoc y;
@@ -63,14 +64,14 @@ static void load_members(loader *l, yaml_node_t *seq)
     if (!(l->r->members = alloc(l, n, sizeof *l->r->members)))
         return;
     l->r->n_members = n;
+    name_set seen = name_set_new(n);
     for (size_t i = 0; i < n; i++) {
         load_member(l, yseq_at(&l->y, seq, i), &l->r->members[i]);
-        for (size_t j = 0; j < i; j++)
-            if (l->r->members[i].name && l->r->members[j].name &&
-                !strcmp(l->r->members[i].name, l->r->members[j].name))
-                ydoc_error(&l->y, yseq_at(&l->y, seq, i), "Noem elke Deelnemer één keer.",
-                           "Deelnemer '%s' staat twee keer in de lijst", l->r->members[i].name);
+        if (name_set_seen(&seen, l->r->members[i].name))
+            ydoc_error(&l->y, yseq_at(&l->y, seq, i), "Noem elke Deelnemer één keer.",
+                       "Deelnemer '%s' staat twee keer in de lijst", l->r->members[i].name);
     }
+    name_set_free(&seen);
 }
 
 /* A mapping of id: value whose keys the assembler checks against the
@@ -82,14 +83,14 @@ static int check_id_map(loader *l, yaml_node_t *map, const char *what)
         map->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
         return 0;
     if (map->type == YAML_MAPPING_NODE) {
-        for (size_t i = 0; i < ymap_size(map); i++)
-            for (size_t j = 0; j < i; j++) {
-                yaml_node_t *a = ymap_key_at(&l->y, map, i), *b = ymap_key_at(&l->y, map, j);
-                if (a->type == YAML_SCALAR_NODE && b->type == YAML_SCALAR_NODE &&
-                    !strcmp((char *)a->data.scalar.value, (char *)b->data.scalar.value))
-                    ydoc_error(&l->y, a, "Verwijder een van de twee.", "'%s' staat twee keer in %s",
-                               (char *)a->data.scalar.value, what);
-            }
+        name_set seen = name_set_new(ymap_size(map));
+        for (size_t i = 0; i < ymap_size(map); i++) {
+            yaml_node_t *k = ymap_key_at(&l->y, map, i);
+            if (k->type == YAML_SCALAR_NODE && name_set_seen(&seen, (char *)k->data.scalar.value))
+                ydoc_error(&l->y, k, "Verwijder een van de twee.", "'%s' staat twee keer in %s",
+                           (char *)k->data.scalar.value, what);
+        }
+        name_set_free(&seen);
         return 0;
     }
     ydoc_error(&l->y, map, "Schrijf per regel 'id: waarde'.", "%s moet een mapping zijn", what);
@@ -175,11 +176,12 @@ static const char *const top_keys[] = {"regio",         "bestandsnaam",    "behe
                                        "ondertekening", "deelnemers",      "optionele_artikelen",
                                        "velden",        "regionale_tekst", NULL};
 
-static void load_top(loader *l, yaml_node_t *root)
+/* -1 when the top level is no mapping: nothing else can be said then. */
+static int load_top(loader *l, yaml_node_t *root)
 {
     region *r = l->r;
     if (ymap_check(&l->y, root, top_keys, "het regiobestand") < 0)
-        return;
+        return -1;
     r->name = ymap_text(&l->y, root, "regio", 1, "het regiobestand");
     r->name_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "regio"));
     r->slug = ymap_text(&l->y, root, "bestandsnaam", 0, "het regiobestand");
@@ -207,6 +209,11 @@ static void load_top(loader *l, yaml_node_t *root)
             ydoc_error(&l->y, dn, "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-01-15.",
                        "'%s' is geen geldige datum", r->sign_date);
             r->sign_date = NULL;
+        } else if (r->sign_date && (y < 1980 || y > 2107)) {
+            ydoc_error(&l->y, dn, "Kies een datum van 1980 tot en met 2107.",
+                       "de datum van ondertekening %s ligt buiten 1980-2107, wat een "
+                       "zip-bestand als datum kan bewaren", r->sign_date);
+            r->sign_date = NULL;
         }
     }
     yaml_node_t *members = ymap_get(&l->y, root, "deelnemers");
@@ -225,6 +232,7 @@ static void load_top(loader *l, yaml_node_t *root)
     }
     if ((n = ymap_get(&l->y, root, "regionale_tekst")))
         r->texts = load_map(l, n, "'regionale_tekst'", sizeof *r->texts, &r->n_texts, load_text);
+    return 0;
 }
 
 region *region_load(const char *path, diag_list *diags)
@@ -241,10 +249,11 @@ region *region_load(const char *path, diag_list *diags)
         return NULL;
     }
     r->file = l.y.file;
-    load_top(&l, ydoc_root(&l.y));
+    int top = load_top(&l, ydoc_root(&l.y));
     ydoc_free(&l.y);
-    if (l.oom) {
-        diag_system(diags, "onvoldoende geheugen bij het lezen van %s", path);
+    if (top < 0 || l.oom) {
+        if (l.oom)
+            diag_system(diags, "onvoldoende geheugen bij het lezen van %s", path);
         region_free(r);
         return NULL;
     }

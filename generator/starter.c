@@ -14,12 +14,21 @@ static void put_quoted(FILE *out, const char *s)
     fputc('"', out);
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
+        const unsigned char *u = (const unsigned char *)s;
+        if (c == '"' || c == '\\') {
             fprintf(out, "\\%c", c);
-        else if (c < 0x20)
+        } else if (c == 0xC2 && u[1] == 0x85) {
+            /* NEL, LS and PS end a line in YAML even between quotes. */
+            fputs("\\N", out);
+            s++;
+        } else if (c == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
+            fputs(u[2] == 0xA8 ? "\\L" : "\\P", out);
+            s += 2;
+        } else if (c < 0x20) {
             fprintf(out, "\\x%02X", c);
-        else
+        } else {
             fputc(c, out);
+        }
     }
     fputc('"', out);
 }

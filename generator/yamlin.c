@@ -3,15 +3,26 @@
 #include "yamlin.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "nameset.h"
 #include "suggest.h"
+#include "utf8check.h"
 
-/* libyaml's problem texts, in Dutch. Anything not listed is shown with
- * libyaml's own words after a Dutch lead. */
+/* Bounds on any input: far above what a model or region needs, low enough
+ * that any file is read or refused in well under a second. */
+#define MAX_FILE_BYTES (16L << 20)
+#define MAX_DEPTH 64
+#define MAX_ITEMS 100000
+
+/* libyaml's problem texts, in Dutch. Anything not listed gets a general
+ * Dutch sentence: a user never reads libyaml's English. */
 static const struct {
     const char *en, *nl;
 } yaml_problems[] = {
@@ -37,6 +48,36 @@ static const struct {
     {"found a tab character that violate indentation",
      "een tab in het inspringen; gebruik spaties"},
     {"found duplicate anchor", "een anker (&) dat al eerder gebruikt is"},
+    {"block sequence entries are not allowed in this context",
+     "een lijstelement ('- ') op een plek waar geen lijst kan beginnen (let op het inspringen)"},
+    {"could not find expected ':'", "verwachtte hier een ':' na de sleutel"},
+    {"found unexpected document indicator",
+     "een regel '---' of '...' midden in een waarde tussen aanhalingstekens"},
+    {"did not find expected <document start>", "verwachtte het begin van een document ('---')"},
+    {"did not find expected alphabetic or numeric character",
+     "na '&' of '*' hoort de naam van een anker"},
+    {"did not find expected whitespace or line break",
+     "verwachtte hier een spatie of het einde van de regel"},
+    {"did not find expected comment or line break",
+     "na deze waarde mag op deze regel alleen nog commentaar ('#') staan"},
+    {"found a comment without a line break", "commentaar zonder einde van de regel"},
+    {"found extra characters", "te veel tekens op deze plek"},
+    {"found an indentation indicator equal to 0",
+     "inspringing 0 na '|' of '>' is niet toegestaan"},
+    {"found a leading space", "een spatie voor '|' of '>' aan het begin"},
+    {"did not find expected tag URI", "ongeldige YAML-tag (na '!')"},
+    {"did not find URI escaped octet", "ongeldige %-code in een YAML-tag"},
+    {"found undefined tag handle", "onbekend tagvoorvoegsel (na '!')"},
+    {"found incompatible YAML document", "een YAML-versie die niet wordt ondersteund"},
+    {"found duplicate %YAML directive", "de %YAML-regel staat twee keer in het bestand"},
+    {"found duplicate %TAG directive", "een %TAG-regel staat twee keer in het bestand"},
+    {"found unknown directive name", "onbekende regel die met '%' begint"},
+    {"found unexpected end of plain scalar", "de waarde houdt onverwacht op"},
+    {"found invalid Unicode character escape code", "ongeldige \\u- of \\U-code"},
+    {"did not find expected hexdecimal number", "verwachtte een hexadecimaal getal na '\\x', '\\u' of '\\U'"},
+    {"found a tab character where an indentation space is expected",
+     "een tab in het inspringen; gebruik spaties"},
+    {"exceeded maximum nesting depth", "de structuur is te diep genest"},
 };
 
 static const char *dutch_problem(const char *en)
@@ -45,6 +86,170 @@ static const char *dutch_problem(const char *en)
         if (en && strstr(en, yaml_problems[i].en))
             return yaml_problems[i].nl;
     return NULL;
+}
+
+/* Reads the whole file; only a regular file is accepted, and only up to
+ * MAX_FILE_BYTES. Returns the bytes (caller frees) or NULL with a
+ * diagnostic. */
+static unsigned char *read_input(const char *path, size_t *len, diag_list *diags)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        diag_input(diags, path, 0, 0, NULL, "kan het bestand niet openen: %s",
+                   diag_errno_text(errno));
+        return NULL;
+    }
+    struct stat st;
+    const char *kind = NULL;
+    if (fstat(fd, &st)) {
+        diag_input(diags, path, 0, 0, NULL, "kan het bestand niet lezen: %s",
+                   diag_errno_text(errno));
+        close(fd);
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode))
+        kind = "een map";
+    else if (S_ISFIFO(st.st_mode))
+        kind = "een pipe (FIFO)";
+    else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+        kind = "een apparaat";
+    else if (S_ISSOCK(st.st_mode))
+        kind = "een socket";
+    if (kind) {
+        diag_input(diags, path, 0, 0, "Geef het pad van een YAML-bestand.",
+                   "dit is %s, geen gewoon bestand", kind);
+        close(fd);
+        return NULL;
+    }
+    if (st.st_size > MAX_FILE_BYTES) {
+        diag_input(diags, path, 0, 0, NULL, "het bestand is groter dan %ld MB",
+                   MAX_FILE_BYTES >> 20);
+        close(fd);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    unsigned char *buf = malloc(cap);
+    int err = buf ? 0 : ENOMEM;
+    while (!err) {
+        if (n == cap) {
+            unsigned char *b = cap < MAX_FILE_BYTES ? realloc(buf, 2 * cap) : NULL;
+            if (!b) {
+                err = cap < MAX_FILE_BYTES ? ENOMEM : EFBIG;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            err = errno;
+        else if (r == 0)
+            break;
+        else
+            n += (size_t)r;
+    }
+    close(fd);
+    if (err == EFBIG) {
+        diag_input(diags, path, 0, 0, NULL, "het bestand is groter dan %ld MB",
+                   MAX_FILE_BYTES >> 20);
+    } else if (err) {
+        diag_add(diags, DIAG_ERROR, err == ENOMEM ? DIAG_SYSTEM : DIAG_INPUT, path, 0, 0, NULL,
+                 "kan het bestand niet lezen: %s", diag_errno_text(err));
+    }
+    if (err) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* Reports libyaml's failure at its position, in Dutch. */
+static void report_parser(const yaml_parser_t *parser, const char *path, diag_list *diags)
+{
+    yaml_mark_t m = parser->problem_offset || parser->problem_mark.line ||
+                            parser->problem_mark.column
+                        ? parser->problem_mark
+                        : parser->context_mark;
+    const char *nl = dutch_problem(parser->problem);
+    char *hint = NULL;
+    /* libyaml marks where it gave up; where the construct began (an
+     * unclosed quote, say) is often what needs changing. */
+    if (parser->context && parser->context_mark.line != m.line &&
+        asprintf(&hint,
+                 "Dit begon op regel %d, kolom %d; controleer daar het inspringen en de "
+                 "aanhalingstekens.",
+                 (int)parser->context_mark.line + 1, (int)parser->context_mark.column + 1) < 0)
+        hint = NULL;
+    const char *h =
+        hint ? hint : "Controleer het inspringen en de aanhalingstekens op en vlak voor deze plek.";
+    if (parser->error == YAML_MEMORY_ERROR)
+        diag_system(diags, "onvoldoende geheugen bij het lezen van %s", path);
+    else
+        diag_input(diags, path, (int)m.line + 1, (int)m.column + 1, h, "ongeldige YAML: %s",
+                   nl ? nl : "de opbouw van het bestand klopt hier niet");
+    free(hint);
+}
+
+/* One pass over the events before the document is built: nesting depth
+ * and the size of each mapping and list are bounded, and the first bound
+ * crossed is reported where it is crossed. libyaml does the rest of its
+ * work only on input within these bounds. Returns 0, or -1 reported. */
+static int check_bounds(const unsigned char *buf, size_t len, const char *path, diag_list *diags)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        diag_system(diags, "onvoldoende geheugen voor de YAML-lezer");
+        return -1;
+    }
+    yaml_parser_set_input_string(&parser, buf, len);
+    size_t items[MAX_DEPTH + 1] = {0};
+    int kinds[MAX_DEPTH + 1] = {0};
+    int depth = 0, rc = 0;
+    for (;;) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(&parser, &e)) {
+            report_parser(&parser, path, diags);
+            rc = -1;
+            break;
+        }
+        yaml_event_type_t t = e.type;
+        yaml_mark_t m = e.start_mark;
+        yaml_event_delete(&e);
+        if (t == YAML_STREAM_END_EVENT)
+            break;
+        int node = t == YAML_SCALAR_EVENT || t == YAML_ALIAS_EVENT ||
+                   t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT;
+        /* A mapping holds a key and a value per item. */
+        if (node && depth > 0 &&
+            ++items[depth] > (kinds[depth] == YAML_MAPPING_START_EVENT ? 2 : 1) * MAX_ITEMS) {
+            diag_input(diags, path, (int)m.line + 1, (int)m.column + 1,
+                       "Splits de gegevens, of controleer of het bestand klopt.",
+                       "meer dan %d elementen in één %s", MAX_ITEMS,
+                       kinds[depth] == YAML_MAPPING_START_EVENT ? "mapping" : "lijst");
+            rc = -1;
+            break;
+        }
+        if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
+            if (depth == MAX_DEPTH) {
+                diag_input(diags, path, (int)m.line + 1, (int)m.column + 1,
+                           "Een model- of regiobestand is maar een paar niveaus diep; "
+                           "controleer de haakjes en het inspringen.",
+                           "de structuur is hier meer dan %d niveaus diep genest", MAX_DEPTH);
+                rc = -1;
+                break;
+            }
+            depth++;
+            items[depth] = 0;
+            kinds[depth] = t;
+        } else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+    }
+    yaml_parser_delete(&parser);
+    return rc;
 }
 
 int ydoc_load(ydoc *y, const char *path, arena *a, diag_list *diags)
@@ -57,47 +262,24 @@ int ydoc_load(ydoc *y, const char *path, arena *a, diag_list *diags)
         diag_system(diags, "onvoldoende geheugen");
         return -1;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_add(diags, DIAG_ERROR, DIAG_INPUT, path, 0, 0, NULL, "kan het bestand niet openen: %s",
-                 diag_errno_text(errno));
+    size_t len;
+    unsigned char *buf = read_input(path, &len, diags);
+    if (!buf)
+        return -1;
+    if (utf8_check(buf, len, path, diags) || check_bounds(buf, len, path, diags)) {
+        free(buf);
         return -1;
     }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
-        fclose(f);
+        free(buf);
         diag_system(diags, "onvoldoende geheugen voor de YAML-lezer");
         return -1;
     }
-    yaml_parser_set_input_file(&parser, f);
+    yaml_parser_set_input_string(&parser, buf, len);
     int rc = -1;
     if (!yaml_parser_load(&parser, &y->doc)) {
-        yaml_mark_t m =
-            parser.problem_offset || parser.problem_mark.line || parser.problem_mark.column
-                ? parser.problem_mark
-                : parser.context_mark;
-        const char *nl = dutch_problem(parser.problem);
-        char *hint = NULL;
-        /* libyaml marks where it gave up; where the construct began
-         * (an unclosed quote, say) is often what needs changing. */
-        if (parser.context && parser.context_mark.line != m.line &&
-            asprintf(
-                &hint,
-                "Dit begon op regel %d, kolom %d; controleer daar het inspringen en de aanhalingstekens.",
-                (int)parser.context_mark.line + 1, (int)parser.context_mark.column + 1) < 0)
-            hint = NULL;
-        const char *h =
-            hint ? hint
-                 : "Controleer het inspringen en de aanhalingstekens op en vlak voor deze plek.";
-        if (parser.error == YAML_MEMORY_ERROR)
-            diag_system(diags, "onvoldoende geheugen bij het lezen van %s", path);
-        else if (nl)
-            diag_input(diags, path, (int)m.line + 1, (int)m.column + 1, h, "ongeldige YAML: %s",
-                       nl);
-        else
-            diag_input(diags, path, (int)m.line + 1, (int)m.column + 1, h, "ongeldige YAML (%s)",
-                       parser.problem ? parser.problem : "onbekende fout");
-        free(hint);
+        report_parser(&parser, path, diags);
     } else if (!yaml_document_get_root_node(&y->doc)) {
         yaml_document_delete(&y->doc);
         diag_input(diags, path, 1, 1, NULL, "het bestand is leeg");
@@ -121,7 +303,7 @@ int ydoc_load(ydoc *y, const char *path, arena *a, diag_list *diags)
         }
     }
     yaml_parser_delete(&parser);
-    fclose(f);
+    free(buf);
     return rc;
 }
 
@@ -221,6 +403,7 @@ int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known, const char *
     }
     int problems = 0;
     size_t n = ymap_size(map);
+    name_set seen = name_set_new(n);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *k = ymap_key_at(y, map, i);
         const char *name = key_text(k);
@@ -245,16 +428,13 @@ int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known, const char *
             free(hint);
             problems++;
         }
-        for (size_t j = 0; j < i; j++) {
-            const char *prev = key_text(ymap_key_at(y, map, j));
-            if (prev && !strcmp(prev, name)) {
-                ydoc_error(y, k, "Verwijder een van de twee.",
-                           "de sleutel '%s' staat twee keer in %s", name, what);
-                problems++;
-                break;
-            }
+        if (name_set_seen(&seen, name)) {
+            ydoc_error(y, k, "Verwijder een van de twee.", "de sleutel '%s' staat twee keer in %s",
+                       name, what);
+            problems++;
         }
     }
+    name_set_free(&seen);
     return problems;
 }
 
