@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "docx.h"
+#include "redline.h"
 
 /* Beyond this list depth items stop moving right, so pathological nesting
  * still leaves room for text on an A4 page. */
@@ -22,27 +23,77 @@ typedef struct {
     const char *space_before; /* twips, NULL to keep the style's */
     int flush;                /* cancel the style's hanging indent */
     int indent_level;         /* > 2: list item deeper than Onderdeel2 */
+    int inner;                /* more paragraphs of the same block follow */
 } para_props;
 
 static int write_blocks(xmlw *x, const doc_node *first, int level);
 
+/* --- tracked changes -------------------------------------------------
+ * A redline marks runs with w:ins and w:del and paragraph marks with the
+ * same in the paragraph's w:rPr (ECMA-376 Part 1, 17.13.5). x->ctx
+ * points to this state when the tree is a redline, and is NULL
+ * otherwise. */
+typedef struct {
+    const doc_node *doc, *tail;
+    const doc_node *block; /* the block whose paragraphs are being written */
+    int past_tail;
+    int ids; /* last w:id used; ids are unique over the part */
+    char date[32];
+} docx_redline;
+
+static int write_change_attrs(xmlw *x)
+{
+    docx_redline *r = x->ctx;
+    return xmlw_attrf(x, "w:id", "%d", ++r->ids) ||
+           xmlw_attr(x, "w:author", r->doc->meta->change_author) ||
+           xmlw_attr(x, "w:date", r->date);
+}
+
+static const char *change_element(doc_change c)
+{
+    return c == DOC_INSERTED ? "w:ins" : "w:del";
+}
+
+/* The change of the paragraph mark of the block being written: the
+ * block's own, but in the tail (redline.h) that of the paragraph after
+ * it, so the last paragraph of the document keeps its mark. */
+static doc_change paragraph_mark(xmlw *x, int inner)
+{
+    docx_redline *r = x->ctx;
+    if (!r || !r->block)
+        return DOC_SAME;
+    if (inner || !r->tail)
+        return redline_block_change(r->block);
+    const doc_node *next = redline_next_block(r->block);
+    if (r->past_tail || next == r->tail)
+        return next ? redline_block_change(next) : DOC_SAME;
+    return redline_block_change(r->block);
+}
+
+static int write_mark_rPr(xmlw *x, doc_change mark)
+{
+    return xmlw_start(x, "w:rPr") || xmlw_start(x, change_element(mark)) ||
+           write_change_attrs(x) || xmlw_end(x) || xmlw_end(x);
+}
+
 /* --- runs ------------------------------------------------------------ */
 
-static int write_w_t(xmlw *x, const char *s, size_t n)
+static int write_w_t(xmlw *x, const char *element, const char *s, size_t n)
 {
-    if (xmlw_start(x, "w:t") || xmlw_attr(x, "xml:space", "preserve"))
+    if (xmlw_start(x, element) || xmlw_attr(x, "xml:space", "preserve"))
         return -1;
     return xmlw_text_len(x, s, n) || xmlw_end(x);
 }
 
-/* Text inside an open w:r. Word ignores control characters in w:t, so a
- * newline becomes a line break and a tab a tab element. */
-static int write_run_text(xmlw *x, const char *text)
+/* Text inside an open w:r, in element (w:t, or w:delText for deleted
+ * text). Word ignores control characters in w:t, so a newline becomes a
+ * line break and a tab a tab element. */
+static int write_run_text_in(xmlw *x, const char *element, const char *text)
 {
     const char *p = text;
     while (*p) {
         size_t n = strcspn(p, "\n\r\t");
-        if (n && write_w_t(x, p, n))
+        if (n && write_w_t(x, element, p, n))
             return -1;
         p += n;
         if (*p == '\t') {
@@ -58,6 +109,11 @@ static int write_run_text(xmlw *x, const char *text)
     return 0;
 }
 
+static int write_run_text(xmlw *x, const char *text)
+{
+    return write_run_text_in(x, "w:t", text);
+}
+
 static int write_w_rPr(xmlw *x, const char *rstyle)
 {
     return xmlw_start(x, "w:rPr") || xmlw_empty(x, "w:rStyle", "w:val", rstyle) || xmlw_end(x);
@@ -69,12 +125,45 @@ static int write_w_r(xmlw *x, const char *text, const char *rstyle)
            xmlw_end(x);
 }
 
+/* A run inside w:ins or w:del when it is changed; tab adds a tab after
+ * the text (a label's). */
+static int write_changed_r(xmlw *x, const char *text, const char *rstyle, doc_change c, int tab)
+{
+    if (c == DOC_SAME || !x->ctx)
+        return xmlw_start(x, "w:r") || (rstyle && write_w_rPr(x, rstyle)) ||
+               write_run_text(x, text) || (tab && xmlw_empty(x, "w:tab", NULL, NULL)) ||
+               xmlw_end(x);
+    return xmlw_start(x, change_element(c)) || write_change_attrs(x) || xmlw_start(x, "w:r") ||
+           (rstyle && write_w_rPr(x, rstyle)) ||
+           write_run_text_in(x, c == DOC_DELETED ? "w:delText" : "w:t", text) ||
+           (tab && xmlw_empty(x, "w:tab", NULL, NULL)) || xmlw_end(x) || xmlw_end(x);
+}
+
+static doc_change block_change(xmlw *x)
+{
+    docx_redline *r = x->ctx;
+    return r ? redline_block_change(r->block) : DOC_SAME;
+}
+
+/* A label or title: the older deleted and the newer inserted when they
+ * differ, else in the block's change. */
+static int write_versions(xmlw *x, const char *old, const char *now, int tab)
+{
+    doc_change c = block_change(x);
+    if (!old || c != DOC_SAME || !x->ctx)
+        return write_changed_r(x, now, NULL, c, tab);
+    return write_changed_r(x, old, NULL, DOC_DELETED, 0) ||
+           write_changed_r(x, now, NULL, DOC_INSERTED, 0) ||
+           (tab && write_changed_r(x, "\t", NULL, DOC_SAME, 0));
+}
+
 /* The label of a lid or onderdeel and the tab that takes the text to the
  * hanging indent. */
 static int write_w_r_label(xmlw *x, const char *label)
 {
-    return xmlw_start(x, "w:r") || write_run_text(x, label) || xmlw_empty(x, "w:tab", NULL, NULL) ||
-           xmlw_end(x);
+    docx_redline *r = x->ctx;
+    const doc_node *n = r ? r->block : NULL;
+    return write_versions(x, n && n->label ? n->old_label : NULL, label, 1);
 }
 
 static const char *inline_style(doc_kind kind)
@@ -93,8 +182,10 @@ static const char *inline_style(doc_kind kind)
  * node that is not inline (or NULL). */
 static int write_inlines(xmlw *x, const doc_node *n, const doc_node **rest)
 {
+    docx_redline *r = x->ctx;
     for (; n && doc_is_inline(n->kind); n = n->next)
-        if (write_w_r(x, n->text ? n->text : "", inline_style(n->kind)))
+        if (write_changed_r(x, n->text ? n->text : "", inline_style(n->kind),
+                            r ? redline_inline_change(r->block, n) : DOC_SAME, 0))
             return -1;
     *rest = n;
     return 0;
@@ -117,8 +208,9 @@ static int write_w_ind(xmlw *x, int left, int hanging)
 /* Children in the order CT_PPrBase prescribes. */
 static int write_w_pPr(xmlw *x, const para_props *pp)
 {
+    doc_change mark = paragraph_mark(x, pp->inner);
     if (!pp->style && !pp->keep_next && !pp->page_break_before && !pp->space_before && !pp->flush &&
-        pp->indent_level <= 2)
+        pp->indent_level <= 2 && mark == DOC_SAME)
         return 0;
     int deep = pp->indent_level > 2;
     int level = pp->indent_level > MAX_INDENT_LEVEL ? MAX_INDENT_LEVEL : pp->indent_level;
@@ -129,7 +221,8 @@ static int write_w_pPr(xmlw *x, const para_props *pp)
            (deep && write_w_tabs(x, text_pos)) ||
            (pp->space_before && xmlw_empty(x, "w:spacing", "w:before", pp->space_before)) ||
            (pp->flush && write_w_ind(x, 0, 0)) ||
-           (deep && write_w_ind(x, text_pos, DOCX_INDENT_STEP)) || xmlw_end(x);
+           (deep && write_w_ind(x, text_pos, DOCX_INDENT_STEP)) ||
+           (mark != DOC_SAME && write_mark_rPr(x, mark)) || xmlw_end(x);
 }
 
 /* A paragraph with an optional label and the inline nodes from first on;
@@ -138,14 +231,25 @@ static int write_w_p(xmlw *x, const para_props *pp, const char *label, const doc
                      const doc_node **rest)
 {
     *rest = NULL;
-    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) || (label && write_w_r_label(x, label)) ||
-           write_inlines(x, first, rest) || xmlw_end(x);
+    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
+           (label && write_w_r_label(x, label)) || write_inlines(x, first, rest) ||
+           xmlw_end(x);
 }
 
 static int write_text_p(xmlw *x, const para_props *pp, const char *text)
 {
-    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) || (text && write_w_r(x, text, NULL)) ||
-           xmlw_end(x);
+    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
+           (text && write_changed_r(x, text, NULL, block_change(x), 0)) || xmlw_end(x);
+}
+
+/* A heading whose label or title differs between the sides: each part
+ * in a run of its own, so the change covers only what changed. */
+static int write_heading_versions(xmlw *x, const para_props *pp, const doc_node *n)
+{
+    return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
+           (n->label && write_versions(x, n->old_label, n->label, 0)) ||
+           (n->label && n->title && write_w_r(x, " ", NULL)) ||
+           (n->title && write_versions(x, n->old_title, n->title, 0)) || xmlw_end(x);
 }
 
 /* --- blocks ---------------------------------------------------------- */
@@ -197,7 +301,11 @@ static int write_section(xmlw *x, const doc_node *n)
         .style = text ? heading_style(n) : NULL,
         .page_break_before = n->kind == DOC_ANNEX || n->kind == DOC_SIGNATURES,
     };
-    int r = (text || pp.page_break_before) && write_text_p(x, &pp, text);
+    int r;
+    if (text && x->ctx && (n->old_label || n->old_title))
+        r = write_heading_versions(x, &pp, n);
+    else
+        r = (text || pp.page_break_before) && write_text_p(x, &pp, text);
     free(text);
     return r || write_blocks(x, n->first, 0);
 }
@@ -256,11 +364,12 @@ static int write_signatory(xmlw *x, const doc_node *n)
         para_props pp = {
             .style = DOCX_STYLE_ONDERTEKENING,
             .keep_next = i < count - 1,
+            .inner = i < count - 1,
             /* Room between one signatory block and the next. */
             .space_before = i == 0 ? "480" : lines[i].space_before,
         };
-        if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) || xmlw_start(x, "w:r") ||
-            write_run_text(x, lines[i].text) || xmlw_end(x) || xmlw_end(x))
+        if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) ||
+            write_changed_r(x, lines[i].text, NULL, block_change(x), 0) || xmlw_end(x))
             return -1;
     }
     return 0;
@@ -270,6 +379,12 @@ static int write_block(xmlw *x, const doc_node *n, int level)
 {
     const doc_node *rest;
     para_props normal = {0};
+    docx_redline *r = x->ctx;
+    if (r && n->kind != DOC_LIST) {
+        r->block = n;
+        if (n == r->tail)
+            r->past_tail = 1;
+    }
     switch (n->kind) {
     case DOC_PART:
     case DOC_ARTICLE:
@@ -359,8 +474,15 @@ static int write_w_body(xmlw *x, const doc_node *doc)
 
 static int write_w_document(xmlw *x, const doc_node *doc)
 {
-    return xmlw_start(x, "w:document") || xmlw_attr(x, "xmlns:w", DOCX_NS_W) ||
+    docx_redline r = {.doc = doc, .tail = redline_tail(doc)};
+    if (redline_wanted(doc)) {
+        redline_date(doc, r.date, sizeof r.date, 1);
+        x->ctx = &r;
+    }
+    int rc = xmlw_start(x, "w:document") || xmlw_attr(x, "xmlns:w", DOCX_NS_W) ||
            xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_body(x, doc) || xmlw_end(x);
+    x->ctx = NULL;
+    return rc;
 }
 
 int docx_write_document(const doc_node *doc, void **data, size_t *len)

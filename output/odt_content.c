@@ -1,14 +1,263 @@
 /* content.xml: the document tree as ODF text. A switch over node kinds;
  * every look is a named style from odt.h, defined in styles.xml, so this
  * file writes no formatting of its own. */
+#include <stdio.h>
 #include <string.h>
 
 #include "odt.h"
+#include "redline.h"
 
 /* An en dash, as Dutch agreements mark unnumbered items. */
 #define ODT_BULLET "\xe2\x80\x93"
 
 static int odt_write_block(xmlw *x, const doc_node *n);
+static int odt_write_text(xmlw *x, const char *s, int *space);
+
+/* --- tracked changes -------------------------------------------------
+ * A redline is written as two fragments: the body, and the changed
+ * regions that text:tracked-changes holds before it. The body writer's
+ * x->ctx points to this state; the regions writer's ctx is NULL, so a
+ * deleted block is written into its region by the same functions that
+ * write any block, without marks.
+ *
+ * Insertions are spans in the body (text:change-start to change-end);
+ * a deletion is a text:change point whose region holds the deleted
+ * paragraphs, merged on rejection with the text around the point: the
+ * first with what precedes it, the last with what follows. A deleted
+ * block is "its text and its paragraph break", so its region ends with
+ * an empty paragraph and its point starts the next paragraph. In the
+ * tail (redline.h) the break before is deleted instead: an empty
+ * paragraph first and the point at the end of the previous paragraph,
+ * which is why body paragraphs are closed only when the next starts. */
+typedef enum { DEL_INLINE = 1, DEL_BLOCK, DEL_TAIL } odt_del_kind;
+
+typedef struct {
+    xmlw *regions;
+    const doc_node *doc, *tail;
+    const doc_node *block; /* the block whose paragraphs are being written */
+    const char *style;     /* style of the open body paragraph */
+    int body;              /* writing document blocks, not the title */
+    int past_tail;
+    int open;       /* a body paragraph waits to be closed */
+    int ids;        /* last region id used */
+    int ins;        /* id of the open insertion span, or 0 */
+    int ins_inline; /* that span ends with its paragraph */
+    int del;        /* id of the deletion region being filled, or 0 */
+    odt_del_kind del_kind;
+    int del_space; /* white space state of the deleted paragraph */
+} odt_redline;
+
+static odt_redline *odt_tracking(xmlw *x)
+{
+    odt_redline *r = x->ctx;
+    return r && r->body ? r : NULL;
+}
+
+static int odt_mark(xmlw *x, const char *element, int id)
+{
+    return xmlw_start(x, element) || xmlw_attrf(x, "text:change-id", "ct%d", id) || xmlw_end(x);
+}
+
+/* Opens a changed region with its change-info; an insertion's region is
+ * complete then, a deletion's stays open for the deleted content. */
+static int odt_region_open(odt_redline *r, doc_change change)
+{
+    char date[32];
+    xmlw *x = r->regions;
+    int id = ++r->ids;
+    redline_date(r->doc, date, sizeof date, 0);
+    if (xmlw_start(x, "text:changed-region") || xmlw_attrf(x, "xml:id", "ct%d", id) ||
+        xmlw_attrf(x, "text:id", "ct%d", id) ||
+        xmlw_start(x, change == DOC_INSERTED ? "text:insertion" : "text:deletion") ||
+        xmlw_start(x, "office:change-info") ||
+        xmlw_element(x, "dc:creator", r->doc->meta->change_author) ||
+        xmlw_element(x, "dc:date", date) || xmlw_end(x))
+        return -1;
+    if (change == DOC_INSERTED && (xmlw_end(x) || xmlw_end(x)))
+        return -1;
+    return id;
+}
+
+static int odt_empty_p(xmlw *x, const char *style)
+{
+    return xmlw_empty(x, "text:p", style ? "text:style-name" : NULL, style);
+}
+
+/* Completes the deletion region being filled; style is that of the
+ * paragraph its point starts, for the empty paragraph a deleted block's
+ * break leaves. */
+static int odt_del_close(odt_redline *r, const char *style)
+{
+    if (!r->del)
+        return 0;
+    xmlw *x = r->regions;
+    if ((r->del_kind == DEL_INLINE && xmlw_end(x)) ||
+        (r->del_kind == DEL_BLOCK && odt_empty_p(x, style)) || xmlw_end(x) || xmlw_end(x))
+        return -1;
+    r->del = 0;
+    return 0;
+}
+
+static int odt_ins_close(xmlw *x, odt_redline *r)
+{
+    if (!r->ins)
+        return 0;
+    int id = r->ins;
+    r->ins = 0;
+    return odt_mark(x, "text:change-end", id);
+}
+
+static int odt_ins_open(xmlw *x, odt_redline *r, int is_inline)
+{
+    if (r->ins)
+        return 0;
+    int id = odt_region_open(r, DOC_INSERTED);
+    r->ins = id;
+    r->ins_inline = is_inline;
+    return id < 0 || odt_mark(x, "text:change-start", id);
+}
+
+/* Starts a body paragraph (text:p or text:h) with its style. The marks
+ * of changed blocks before it go at its start, or in the tail at the end
+ * of the paragraph before. */
+static int odt_p_open(xmlw *x, const char *element, const char *style, int level)
+{
+    return xmlw_start(x, element) || xmlw_attr(x, "text:style-name", style) ||
+           (level && xmlw_attrf(x, "text:outline-level", "%d", level));
+}
+
+/* level is a heading's outline level, 0 for a paragraph. */
+static int odt_p_start(xmlw *x, const char *element, const char *style, int level)
+{
+    odt_redline *r = odt_tracking(x);
+    if (!r)
+        return odt_p_open(x, element, style, level);
+    doc_change change = redline_block_change(r->block);
+    if (r->open) {
+        if (r->past_tail && (odt_del_close(r, NULL) ||
+                             (change == DOC_INSERTED && odt_ins_open(x, r, 0))))
+            return -1;
+        if (xmlw_end(x))
+            return -1;
+        r->open = 0;
+    }
+    if (odt_p_open(x, element, style, level))
+        return -1;
+    r->style = style;
+    if (r->past_tail)
+        return 0;
+    if (r->ins && (change != DOC_INSERTED || r->del) && odt_ins_close(x, r))
+        return -1;
+    if (r->del) {
+        int id = r->del;
+        if (odt_mark(x, "text:change", id) || odt_del_close(r, style))
+            return -1;
+    }
+    return change == DOC_INSERTED && odt_ins_open(x, r, 0);
+}
+
+/* Ends a body paragraph: closes the inline changes in it and leaves the
+ * element open until the next paragraph starts. */
+static int odt_p_end(xmlw *x)
+{
+    odt_redline *r = odt_tracking(x);
+    if (!r)
+        return xmlw_end(x);
+    if ((r->ins && r->ins_inline && odt_ins_close(x, r)) ||
+        (r->del && r->del_kind == DEL_INLINE && odt_del_close(r, NULL)))
+        return -1;
+    r->open = 1;
+    return 0;
+}
+
+/* Moves the inline change state to change and returns where the text
+ * goes: into the body, or into the open deleted paragraph. */
+static xmlw *odt_inline_target(xmlw *x, doc_change change, int **space)
+{
+    odt_redline *r = odt_tracking(x);
+    if (!r || redline_block_change(r->block) != DOC_SAME)
+        return x;
+    if (change != DOC_INSERTED && r->ins && r->ins_inline && odt_ins_close(x, r))
+        return NULL;
+    if (change != DOC_DELETED && r->del && odt_del_close(r, NULL))
+        return NULL;
+    if (change == DOC_INSERTED && odt_ins_open(x, r, 1))
+        return NULL;
+    if (change != DOC_DELETED)
+        return x;
+    if (!r->del) {
+        int id = odt_region_open(r, DOC_DELETED);
+        if (id < 0 || odt_mark(x, "text:change", id) || xmlw_start(r->regions, "text:p") ||
+            xmlw_attr(r->regions, "text:style-name", r->style))
+            return NULL;
+        r->del = id;
+        r->del_kind = DEL_INLINE;
+        r->del_space = 1;
+    }
+    *space = &r->del_space;
+    return r->regions;
+}
+
+/* Text with a change of its own (a label or title that differs between
+ * the sides). */
+static int odt_write_changed(xmlw *x, const char *text, doc_change change, int *space)
+{
+    xmlw *to = odt_inline_target(x, change, &space);
+    return !to || odt_write_text(to, text, space);
+}
+
+/* The older label or title deleted and the newer inserted, or the one
+ * text when they are the same. */
+static int odt_write_versions(xmlw *x, const char *old, const char *now, int *space)
+{
+    odt_redline *r = odt_tracking(x);
+    if (!old || !r || redline_block_change(r->block) != DOC_SAME)
+        return odt_write_text(x, now, space);
+    return odt_write_changed(x, old, DOC_DELETED, space) ||
+           odt_write_changed(x, now, DOC_INSERTED, space) ||
+           !odt_inline_target(x, DOC_SAME, &space);
+}
+
+/* A deleted block goes into its region, not the body. Returns 1 when it
+ * did, 0 when n is written as usual, -1 on failure. */
+static int odt_divert_deleted(xmlw *x, const doc_node *n)
+{
+    odt_redline *r = odt_tracking(x);
+    if (!r || n->kind == DOC_LIST)
+        return 0;
+    r->block = n;
+    if (n == r->tail)
+        r->past_tail = 1;
+    if (n->change != DOC_DELETED)
+        return 0;
+    if (!r->del) {
+        int id = odt_region_open(r, DOC_DELETED);
+        if (id < 0)
+            return -1;
+        r->del = id;
+        r->del_kind = r->past_tail && r->open ? DEL_TAIL : DEL_BLOCK;
+        if (r->del_kind == DEL_TAIL &&
+            (odt_ins_close(x, r) || odt_mark(x, "text:change", id) ||
+             odt_empty_p(r->regions, r->style)))
+            return -1;
+    }
+    return odt_write_block(r->regions, n) ? -1 : 1;
+}
+
+/* Closes what the last body paragraph left open. */
+static int odt_body_end(xmlw *x)
+{
+    odt_redline *r = odt_tracking(x);
+    if (!r)
+        return 0;
+    if (r->open && (odt_ins_close(x, r) || xmlw_end(x)))
+        return -1;
+    r->open = 0;
+    r->body = 0;
+    return odt_del_close(r, NULL);
+}
+
+/* --- content --------------------------------------------------------- */
 
 static int odt_write_chars(xmlw *x, const char *s, size_t len, int *space)
 {
@@ -81,6 +330,9 @@ static int odt_write_text_span(xmlw *x, const char *style, const char *text, int
  * regional text is marked, so a reader sees what the region wrote. */
 static int odt_write_inline(xmlw *x, const doc_node *n, int *space)
 {
+    odt_redline *r = odt_tracking(x);
+    if (r && (x = odt_inline_target(x, redline_inline_change(r->block, n), &space)) == NULL)
+        return -1;
     switch (n->kind) {
     case DOC_REGIONAL:
         return odt_write_text_span(x, ODT_STYLE_REGIONAL, n->text, space);
@@ -113,12 +365,13 @@ static int odt_write_blocks(xmlw *x, const doc_node *n)
 static int odt_write_text_p(xmlw *x, const char *style, const char *label, const doc_node *n)
 {
     int space = 1;
-    if (xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", style))
+    if (odt_p_start(x, "text:p", style, 0))
         return -1;
-    if (label && (odt_write_text(x, label, &space) || xmlw_empty(x, "text:tab", NULL, NULL)))
+    if (label && (odt_write_versions(x, n->old_label, label, &space) ||
+                  xmlw_empty(x, "text:tab", NULL, NULL)))
         return -1;
     space = 1;
-    if (odt_write_inlines(x, n, &space) || xmlw_end(x))
+    if (odt_write_inlines(x, n, &space) || odt_p_end(x))
         return -1;
     return odt_write_blocks(x, n);
 }
@@ -128,8 +381,8 @@ static int odt_write_text_p(xmlw *x, const char *style, const char *label, const
 static int odt_write_line(xmlw *x, const char *style, const char *text)
 {
     int space = 1;
-    return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", style) ||
-                   (text && odt_write_text(x, text, &space)) || xmlw_end(x)
+    return odt_p_start(x, "text:p", style, 0) || (text && odt_write_text(x, text, &space)) ||
+                   odt_p_end(x)
                ? -1
                : 0;
 }
@@ -145,11 +398,10 @@ static int odt_write_text_h(xmlw *x, const char *style, int level, const doc_nod
             return -1;
         return odt_write_blocks(x, n);
     }
-    if (xmlw_start(x, "text:h") || xmlw_attr(x, "text:style-name", style) ||
-        xmlw_attrf(x, "text:outline-level", "%d", level) ||
-        (n->label && odt_write_text(x, n->label, &space)) ||
+    if (odt_p_start(x, "text:h", style, level) ||
+        (n->label && odt_write_versions(x, n->old_label, n->label, &space)) ||
         (n->label && n->title && odt_write_text(x, " ", &space)) ||
-        (n->title && odt_write_text(x, n->title, &space)) || xmlw_end(x))
+        (n->title && odt_write_versions(x, n->old_title, n->title, &space)) || odt_p_end(x))
         return -1;
     return odt_write_blocks(x, n);
 }
@@ -203,14 +455,17 @@ static int odt_write_signatory(xmlw *x, const doc_node *n)
 static int odt_write_stray_inline(xmlw *x, const doc_node *n)
 {
     int space = 1;
-    return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", ODT_STYLE_TEXT_BODY) ||
-                   odt_write_inline(x, n, &space) || xmlw_end(x)
+    return odt_p_start(x, "text:p", ODT_STYLE_TEXT_BODY, 0) || odt_write_inline(x, n, &space) ||
+                   odt_p_end(x)
                ? -1
                : 0;
 }
 
 static int odt_write_block(xmlw *x, const doc_node *n)
 {
+    int diverted = odt_divert_deleted(x, n);
+    if (diverted)
+        return diverted < 0 ? -1 : 0;
     switch (n->kind) {
     case DOC_PART:
         return odt_write_text_h(x, ODT_STYLE_HEADING_1, 1, n);
@@ -239,13 +494,47 @@ static int odt_write_block(xmlw *x, const doc_node *n)
     }
 }
 
-static int odt_write_office_text(xmlw *x, const doc_node *doc)
+/* Everything office:text holds but the tracked changes; a redline's
+ * body marks begin with the document's blocks. */
+static int odt_write_text_content(xmlw *x, const doc_node *doc)
 {
     const doc_meta *m = doc->meta;
+    odt_redline *r = x->ctx;
+    if ((m->title && odt_write_line(x, ODT_STYLE_TITLE, m->title)) ||
+        (m->subtitle && odt_write_line(x, ODT_STYLE_SUBTITLE, m->subtitle)))
+        return -1;
+    if (r)
+        r->body = 1;
+    return odt_write_blocks(x, doc) || odt_body_end(x) ? -1 : 0;
+}
+
+/* The body is written first, into a fragment, since the regions it
+ * collects come before it in text:tracked-changes. */
+static int odt_write_redline_text(xmlw *x, const doc_node *doc)
+{
+    xmlw body, regions;
+    odt_redline r = {.regions = &regions, .doc = doc, .tail = redline_tail(doc)};
+    if (xmlw_open_fragment(&body))
+        return -1;
+    if (xmlw_open_fragment(&regions)) {
+        xmlw_discard(&body);
+        return -1;
+    }
+    body.ctx = &r;
+    int rc = odt_write_text_content(&body, doc) || xmlw_start(x, "text:tracked-changes") ||
+             xmlw_attr(x, "text:track-changes", "false") || xmlw_splice(x, &regions) ||
+             xmlw_end(x) || xmlw_splice(x, &body);
+    xmlw_discard(&body);
+    xmlw_discard(&regions);
+    return rc ? -1 : 0;
+}
+
+static int odt_write_office_text(xmlw *x, const doc_node *doc)
+{
     return xmlw_start(x, "office:text") ||
-                   (m->title && odt_write_line(x, ODT_STYLE_TITLE, m->title)) ||
-                   (m->subtitle && odt_write_line(x, ODT_STYLE_SUBTITLE, m->subtitle)) ||
-                   odt_write_blocks(x, doc) || xmlw_end(x)
+                   (redline_wanted(doc) ? odt_write_redline_text(x, doc)
+                                        : odt_write_text_content(x, doc)) ||
+                   xmlw_end(x)
                ? -1
                : 0;
 }

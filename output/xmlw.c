@@ -7,9 +7,35 @@
 
 #define X(s) ((const xmlChar *)(s))
 
+int xmlw_open_fragment(xmlw *x)
+{
+    x->w = NULL;
+    x->ctx = NULL;
+    x->buf = xmlBufferCreate();
+    if (!x->buf)
+        return -1;
+    x->w = xmlNewTextWriterMemory(x->buf, 0);
+    if (!x->w) {
+        xmlw_discard(x);
+        return -1;
+    }
+    return 0;
+}
+
+int xmlw_splice(xmlw *x, xmlw *fragment)
+{
+    if (xmlTextWriterFlush(fragment->w) < 0)
+        return -1;
+    int n = xmlBufferLength(fragment->buf);
+    if (n == 0)
+        return 0;
+    return xmlTextWriterWriteRawLen(x->w, xmlBufferContent(fragment->buf), n) < 0 ? -1 : 0;
+}
+
 int xmlw_open(xmlw *x)
 {
     x->w = NULL;
+    x->ctx = NULL;
     x->buf = xmlBufferCreate();
     if (!x->buf)
         return -1;

@@ -11,10 +11,19 @@
 typedef struct {
     xmlBufferPtr buf;
     xmlTextWriterPtr w;
+    /* The part writer's own state for this document, NULL unless it sets
+     * it: the redline writers keep their change-tracking state here so
+     * that every function that writes a paragraph can reach it. */
+    void *ctx;
 } xmlw;
 
 /* Starts a document with the XML declaration (UTF-8, standalone yes). */
 int xmlw_open(xmlw *x);
+/* Starts a fragment: elements without an XML declaration, to be copied
+ * into a document with xmlw_splice. Free it with xmlw_discard. */
+int xmlw_open_fragment(xmlw *x);
+/* Writes the fragment's markup so far into x as it is. */
+int xmlw_splice(xmlw *x, xmlw *fragment);
 /* Ends the document and moves its bytes to *data and *len (malloc'd). */
 int xmlw_close(xmlw *x, void **data, size_t *len);
 /* Frees what xmlw_open made when the document was not closed. */

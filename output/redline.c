@@ -1,0 +1,75 @@
+/* Change marks of a merged tree, as the writers need them (redline.h). */
+#include "redline.h"
+
+#include <stdio.h>
+#include <time.h>
+
+int redline_wanted(const doc_node *doc)
+{
+    return doc && doc->meta && doc->meta->change_author;
+}
+
+doc_change redline_block_change(const doc_node *n)
+{
+    for (; n; n = n->parent)
+        if (n->change != DOC_SAME)
+            return n->change;
+    return DOC_SAME;
+}
+
+doc_change redline_inline_change(const doc_node *block, const doc_node *n)
+{
+    doc_change c = redline_block_change(block);
+    return c != DOC_SAME ? c : n->change;
+}
+
+static int is_paragraph_block(const doc_node *n)
+{
+    return !doc_is_inline(n->kind) && n->kind != DOC_LIST && n->kind != DOC_DOCUMENT;
+}
+
+/* Pre-order successor among block nodes, lists included. */
+static const doc_node *next_block_node(const doc_node *n)
+{
+    for (const doc_node *c = n->first; c; c = c->next)
+        if (!doc_is_inline(c->kind))
+            return c;
+    for (; n; n = n->parent)
+        for (const doc_node *s = n->next; s; s = s->next)
+            if (!doc_is_inline(s->kind))
+                return s;
+    return NULL;
+}
+
+const doc_node *redline_next_block(const doc_node *n)
+{
+    do
+        n = next_block_node(n);
+    while (n && !is_paragraph_block(n));
+    return n;
+}
+
+const doc_node *redline_tail(const doc_node *doc)
+{
+    const doc_node *tail = NULL;
+    int same_seen = 0;
+    for (const doc_node *n = redline_next_block(doc); n; n = redline_next_block(n)) {
+        if (redline_block_change(n) == DOC_SAME) {
+            same_seen = 1;
+            tail = NULL;
+        } else if (!tail && same_seen) {
+            tail = n;
+        }
+    }
+    return tail;
+}
+
+void redline_date(const doc_node *doc, char *buf, size_t size, int zulu)
+{
+    time_t t = doc->meta->change_date;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm))
+        snprintf(buf, size, "1970-01-01T00:00:00");
+    if (zulu)
+        snprintf(buf + 19, size > 19 ? size - 19 : 0, "Z");
+}

@@ -1,0 +1,264 @@
+"""Functional tests of the redline documents: an ODT with text:tracked-changes
+and a DOCX with w:ins/w:del, read by a reader of our own in Python (zipfile
+and xml.etree, not the C writers) that accepts or rejects every change.
+Accepting every change must give exactly the text of the newer document,
+rejecting every change exactly the older, each extracted the same way;
+every part must validate against ODF 1.3 and ECMA-376, and LibreOffice
+must convert both redlines to PDF.
+
+The pairs come from the unit test's hand-built merged trees
+(tests/unit/test_redline.c writes them with REDLINE_OUT set).
+
+Run from the repository root: /usr/bin/python3 tests/functional/test_redline.py
+"""
+
+import xml.etree.ElementTree as ET
+
+from common import *  # noqa: F401,F403 - the shared test vocabulary
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+PARA = ("para",)  # a paragraph break in a token stream
+
+HARNESS = os.path.join(ROOT, "build", "san", "test_redline")
+
+
+# ---------------------------------------------------------------- DOCX reader
+
+def docx_paragraphs(path, mode=None):
+    """The body's paragraphs as text. mode "accept" drops w:del and joins a
+    paragraph whose mark is deleted with the next; "reject" does the same
+    for w:ins; None requires a document without changes."""
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+    dropped = {"accept": W + "del", "reject": W + "ins"}.get(mode)
+
+    def text(el):
+        for c in el:
+            if c.tag == W + "pPr":
+                continue
+            if c.tag in (W + "ins", W + "del"):
+                assert mode, f"{path}: wijziging in een document zonder wijzigingen"
+                if c.tag == dropped:
+                    continue
+            if c.tag in (W + "t", W + "delText"):
+                yield c.text or ""
+            elif c.tag == W + "tab":
+                yield "\t"
+            elif c.tag in (W + "br", W + "cr"):
+                yield "\n"
+            else:
+                yield from text(c)
+
+    out, carry = [], ""
+    for p in root.find(W + "body").findall(W + "p"):
+        s = carry + "".join(text(p))
+        mark = p.find(f"{W}pPr/{W}rPr")
+        if mark is not None and dropped and mark.find(dropped) is not None:
+            carry = s
+        else:
+            out.append(s)
+            carry = ""
+    assert not carry, f"{path}: laatste alinea-einde vervalt"
+    return out
+
+
+# ---------------------------------------------------------------- ODT reader
+
+def odt_tokens(p):
+    """One text:p or text:h as tokens: characters after ODF's white space
+    rules (ODF 1.3 Part 3, 6.1.2), and change marks as (kind, id)."""
+    tokens, space = [], [True]
+
+    def chars(s):
+        for ch in s or "":
+            if ch in " \t\n\r":
+                if not space[0]:
+                    tokens.append(" ")
+                space[0] = True
+            else:
+                tokens.append(ch)
+                space[0] = False
+
+    def walk(el):
+        chars(el.text)
+        for c in el:
+            tag = c.tag
+            if tag == T + "s":
+                tokens.append(" " * int(c.get(T + "c", "1")))
+                space[0] = True
+            elif tag == T + "tab":
+                tokens.append("\t")
+                space[0] = True
+            elif tag == T + "line-break":
+                tokens.append("\n")
+                space[0] = True
+            elif tag in (T + "change", T + "change-start", T + "change-end"):
+                tokens.append((tag[len(T):], c.get(T + "change-id")))
+            else:
+                walk(c)
+            chars(c.tail)
+
+    walk(p)
+    return tokens
+
+
+def odt_read(path):
+    """The body as one token stream (paragraphs end in PARA) and the changed
+    regions: id -> ("insertion", None) or ("deletion", [tokens of each
+    deleted paragraph])."""
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("content.xml"))
+    office_text = root.find(f"{OFFICE}body/{OFFICE}text")
+    regions = {}
+    for r in office_text.iter(T + "changed-region"):
+        rid = r.get("{http://www.w3.org/XML/1998/namespace}id")
+        ins, dele = r.find(T + "insertion"), r.find(T + "deletion")
+        info = (ins if ins is not None else dele).find(OFFICE + "change-info")
+        assert info.find(DC + "creator").text == "afspraken", path
+        assert info.find(DC + "date").text, path
+        if ins is not None:
+            regions[rid] = ("insertion", None)
+        else:
+            regions[rid] = ("deletion", [odt_tokens(p) for p in dele
+                                         if p.tag in (T + "p", T + "h")])
+    stream = []
+    for el in office_text:
+        if el.tag in (T + "p", T + "h"):
+            stream += odt_tokens(el) + [PARA]
+    return stream, regions
+
+
+def split_paragraphs(tokens):
+    out, cur = [], []
+    for t in tokens:
+        if t == PARA:
+            out.append("".join(cur))
+            cur = []
+        else:
+            assert isinstance(t, str), t
+            cur.append(t)
+    assert not cur, "tekst na de laatste alinea"
+    return out
+
+
+def odt_paragraphs(path, mode=None):
+    stream, regions = odt_read(path)
+    if mode is None:
+        assert not regions, f"{path}: wijzigingen in een document zonder wijzigingen"
+    out, skip_to = [], None
+    for t in stream:
+        if skip_to:
+            if t == ("change-end", skip_to):
+                skip_to = None
+            continue
+        if isinstance(t, tuple) and t != PARA:
+            kind, rid = t
+            assert rid in regions, f"{path}: {rid} zonder changed-region"
+            region = regions[rid]
+            if kind == "change-start":
+                assert region[0] == "insertion", (path, rid)
+                if mode == "reject":
+                    skip_to = rid
+            elif kind == "change":
+                assert region[0] == "deletion", (path, rid)
+                if mode == "reject":
+                    for i, p in enumerate(region[1]):
+                        out += ([PARA] if i else []) + p
+            continue
+        out.append(t)
+    assert not skip_to, f"{path}: {skip_to} zonder change-end"
+    return split_paragraphs(out)
+
+
+def first_difference(a, b):
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return f"alinea {i}: {x!r} != {y!r}"
+    return f"{len(a)} alinea's tegen {len(b)}"
+
+
+def assert_round_trip(redline, older, newer, read):
+    for mode, want in [("accept", newer), ("reject", older)]:
+        got, expected = read(redline, mode), read(want)
+        assert got == expected, f"{redline} {mode}: {first_difference(got, expected)}"
+
+
+# ---------------------------------------------------------------- pairs
+
+def harness_pairs():
+    """name -> {"oud"|"nieuw"|"redline": {"odt": path, "docx": path}}"""
+    if not os.path.exists(HARNESS):
+        subprocess.run(["make", "-s", "build/san/test_redline"], cwd=ROOT, check=True)
+    out = os.path.join(TMP, "harness")
+    os.makedirs(out)
+    p = subprocess.run([HARNESS], cwd=ROOT, capture_output=True, text=True,
+                       env=dict(os.environ, REDLINE_OUT=out))
+    assert p.returncode == 0, p.stdout + p.stderr
+    pairs = {}
+    for f in sorted(os.listdir(out)):
+        stem, ext = f.rsplit(".", 1)
+        name, side = stem.rsplit("-", 1)
+        pairs.setdefault(name, {}).setdefault(side, {})[ext] = os.path.join(out, f)
+    return pairs
+
+
+PAIRS = {}
+
+
+@test
+def harness_writes_pairs():
+    PAIRS.update(harness_pairs())
+    assert {"volledig", "staart-weg", "staart-erbij"} <= set(PAIRS), sorted(PAIRS)
+    for name, sides in PAIRS.items():
+        assert set(sides) == {"oud", "nieuw", "redline"}, (name, sides)
+
+
+@test
+def docx_accept_all_gives_newer_reject_all_older():
+    for name, s in PAIRS.items():
+        assert_round_trip(s["redline"]["docx"], s["oud"]["docx"], s["nieuw"]["docx"],
+                          docx_paragraphs)
+
+
+@test
+def odt_accept_all_gives_newer_reject_all_older():
+    for name, s in PAIRS.items():
+        assert_round_trip(s["redline"]["odt"], s["oud"]["odt"], s["nieuw"]["odt"],
+                          odt_paragraphs)
+
+
+@test
+def sides_differ_so_the_round_trip_means_something():
+    for name, s in PAIRS.items():
+        assert odt_paragraphs(s["oud"]["odt"]) != odt_paragraphs(s["nieuw"]["odt"]), name
+        assert docx_paragraphs(s["oud"]["docx"]) != docx_paragraphs(s["nieuw"]["docx"]), name
+
+
+@test
+def redlines_are_valid_odf_and_ecma_376():
+    for i, (name, s) in enumerate(PAIRS.items()):
+        check_odf_schema(s["redline"]["odt"], f"redline-odf{i}")
+        check_docx_schema(s["redline"]["docx"], f"redline-ooxml{i}")
+
+
+@test
+def libreoffice_converts_both_redlines_to_pdf():
+    for fmt in ("odt", "docx"):
+        out = os.path.join(TMP, "pdf-" + fmt)
+        files = [s["redline"][fmt] for s in PAIRS.values()]
+        p = subprocess.run(["soffice", "--headless", "--norestore",
+                            f"-env:UserInstallation=file://{TMP}/lo-profile",
+                            "--convert-to", "pdf", "--outdir", out, *files],
+                           capture_output=True, text=True, timeout=600)
+        assert p.returncode == 0, p.stderr
+        for f in files:
+            pdf = os.path.join(out, os.path.basename(f).rsplit(".", 1)[0] + ".pdf")
+            assert os.path.exists(pdf), f"geen PDF voor {f}: {p.stdout}{p.stderr}"
+            with open(pdf, "rb") as fh:
+                assert fh.read(5) == b"%PDF-", pdf
+
+
+summary()
