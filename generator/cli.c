@@ -2,6 +2,7 @@
  * code, finding and checking the model, the fixed date. */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -137,4 +138,72 @@ time_t cli_fixed_timestamp(diag_list *d)
         return (time_t)-1;
     }
     return (time_t)v;
+}
+
+static int add_path(region_files *f, char *path)
+{
+    char **grown = path ? realloc(f->paths, (f->n + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(path);
+        return -1;
+    }
+    f->paths = grown;
+    f->paths[f->n++] = path;
+    return 0;
+}
+
+static int is_region_file(const struct dirent *e)
+{
+    size_t len = strlen(e->d_name);
+    return e->d_name[0] != '.' && len > 5 && !strcmp(e->d_name + len - 5, ".yaml");
+}
+
+/* A folder's region files in name order; -1 with a diagnostic. */
+static int add_folder(region_files *f, const char *dir, diag_list *d)
+{
+    struct dirent **list;
+    int n = scandir(dir, &list, is_region_file, alphasort);
+    if (n < 0) {
+        diag_input(d, dir, 0, 0, NULL, "kan de map niet lezen: %s", diag_errno_text(errno));
+        return -1;
+    }
+    int rc = 0;
+    if (!n)
+        diag_input(d, dir, 0, 0, "Regiobestanden eindigen op .yaml.",
+                   "de map bevat geen regiobestanden");
+    for (int i = 0; i < n; i++) {
+        char *path;
+        if (!rc && (asprintf(&path, "%s/%s", dir, list[i]->d_name) < 0 || add_path(f, path))) {
+            diag_system(d, "onvoldoende geheugen");
+            rc = -1;
+        }
+        free(list[i]);
+    }
+    free(list);
+    return n ? rc : -1;
+}
+
+int cli_region_files(const options *o, region_files *files, diag_list *d)
+{
+    for (int i = 0; i < o->n_files; i++) {
+        struct stat st;
+        if (stat(o->files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            files->from_folder = 1;
+            if (add_folder(files, o->files[i], d))
+                return -1;
+        } else if (add_path(files, strdup(o->files[i]))) {
+            diag_system(d, "onvoldoende geheugen");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void cli_region_files_free(region_files *files)
+{
+    for (size_t i = 0; i < files->n; i++)
+        free(files->paths[i]);
+    free(files->paths);
+    files->paths = NULL;
+    files->n = 0;
 }

@@ -45,6 +45,19 @@ char *cli_find_schema(void);
  * or lies outside what a zip date can hold (1980-2107) is an input error. */
 time_t cli_fixed_timestamp(diag_list *d);
 
+/* The region files a command was given: each file as named, and for a
+ * folder its *.yaml files in name order. */
+typedef struct {
+    char **paths;
+    size_t n;
+    int from_folder; /* a folder was among the arguments */
+} region_files;
+
+/* Fills files from o->files; -1 with a diagnostic when a folder cannot be
+ * read or holds no region file. Free with cli_region_files_free. */
+int cli_region_files(const options *o, region_files *files, diag_list *d);
+void cli_region_files_free(region_files *files);
+
 /* The commands; each returns the exit code. */
 int cmd_generate(const options *o);
 int cmd_check(const options *o);

@@ -8,20 +8,26 @@
 int cmd_check(const options *o)
 {
     diag_list d = {0};
+    region_files files = {0};
     model *m = cli_open_model(o, 1, &d);
-    for (int i = 0; m && i < o->n_files; i++) {
+    if (!m || cli_region_files(o, &files, &d)) {
+        model_free(m);
+        return cli_finish(&d);
+    }
+    for (size_t i = 0; i < files.n; i++) {
         size_t before = diag_error_count(&d);
-        region *r = region_load(o->files[i], &d);
+        region *r = region_load(files.paths[i], &d);
         if (r) {
             assemble_options opt = {(time_t)-1};
             doc_free(assemble(m, r, &opt, &d));
         }
         if (diag_error_count(&d) == before)
-            printf("%s: in orde\n", o->files[i]);
+            printf("%s: in orde\n", files.paths[i]);
         region_free(r);
     }
-    if (m && !o->n_files)
+    if (!files.n)
         printf("model: in orde\n");
+    cli_region_files_free(&files);
     model_free(m);
     return cli_finish(&d);
 }

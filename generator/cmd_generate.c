@@ -1,8 +1,12 @@
-/* genereer: one region's documents, rendered in memory and then written. */
+/* genereer: the documents of one region, or of every region in a batch
+ * (several files or a folder) with the model loaded and checked once.
+ * Each region's set is rendered in memory and then written all at once. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/hash.h>
 
 #include "../output/output.h"
 #include "assemble.h"
@@ -51,52 +55,64 @@ static int parse_formats(const char *list, int wanted[N_FORMATS])
     return ok ? 0 : -1;
 }
 
-int cmd_generate(const options *o)
+/* Where a region's files go: -o itself for a single region, a subfolder
+ * per region under -o (or out/) in a batch. Caller frees. */
+static char *region_dir(const options *o, const char *slug, int batch)
 {
-    diag_list d = {0};
-    int wanted[N_FORMATS];
-    if (o->n_files != 1)
-        return cli_usage_error("%s", "genereer verwacht precies één regiobestand");
-    if (parse_formats(o->formats ? o->formats : "odt,docx,md", wanted))
-        return EXIT_INPUT;
-    model *m = cli_open_model(o, 0, &d);
-    region *r = m ? region_load(o->files[0], &d) : NULL;
+    char *dir = NULL;
+    if (o->out_dir && !batch)
+        dir = strdup(o->out_dir);
+    else if (asprintf(&dir, "%s/%s", o->out_dir ? o->out_dir : "out", slug) < 0)
+        dir = NULL;
+    return dir;
+}
+
+/* One region from its file to a written set; every problem goes to d.
+ * slugs holds the folder names of the batch so far: two regions into one
+ * folder would overwrite each other's documents. */
+static void generate_region(const model *m, const options *o, const char *path,
+                            const int wanted[N_FORMATS], int batch, xmlHashTablePtr slugs,
+                            diag_list *d)
+{
+    region *r = region_load(path, d);
     doc_node *doc = NULL;
     char *slug = NULL, *dir = NULL;
     out_set *set = NULL;
     /* Assemble even when the file had problems: controleer and genereer
      * report every problem at once, and assemble returns no tree then. */
     if (r) {
-        assemble_options opt = {cli_fixed_timestamp(&d)};
-        doc = assemble(m, r, &opt, &d);
+        assemble_options opt = {cli_fixed_timestamp(d)};
+        doc = assemble(m, r, &opt, d);
     }
     if (doc) {
         slug = region_slug(r);
-        if (slug && o->out_dir)
-            dir = strdup(o->out_dir);
-        else if (slug && asprintf(&dir, "out/%s", slug) < 0)
-            dir = NULL;
-        if (!dir || !(set = out_set_new(dir)))
-            diag_system(&d, "onvoldoende geheugen");
+        if (!slug || !(dir = region_dir(o, slug, batch)) || !(set = out_set_new(dir)))
+            diag_system(d, "onvoldoende geheugen");
+        else if (xmlHashLookup(slugs, (const xmlChar *)dir))
+            diag_input(d, r->file, r->name_pos.line, r->name_pos.column,
+                       "Geef een van beide regio's een andere 'bestandsnaam'.",
+                       "een andere regio in deze opdracht schrijft ook naar %s", dir);
+        else if (xmlHashAddEntry(slugs, (const xmlChar *)dir, (void *)path))
+            diag_system(d, "onvoldoende geheugen");
     }
     /* Render everything before writing anything: a failing writer must
      * not leave a new ODT beside an old DOCX. */
-    for (size_t i = 0; set && i < N_FORMATS && !diag_error_count(&d); i++) {
+    for (size_t i = 0; set && i < N_FORMATS && !diag_error_count(d); i++) {
         if (!wanted[i])
             continue;
         out_buf buf = {0};
         char *name;
-        if (formats[i].render(doc, &buf, &d)) {
+        if (formats[i].render(doc, &buf, d)) {
             out_buf_free(&buf);
         } else if (asprintf(&name, "%s.%s", slug, formats[i].name) < 0) {
             out_buf_free(&buf);
-            diag_system(&d, "onvoldoende geheugen");
+            diag_system(d, "onvoldoende geheugen");
         } else {
-            out_set_add(set, name, &buf, &d);
+            out_set_add(set, name, &buf, d);
             free(name);
         }
     }
-    if (set && !diag_error_count(&d) && out_set_commit(set, &d) == 0)
+    if (set && !diag_error_count(d) && out_set_commit(set, d) == 0)
         for (size_t i = 0; i < out_set_count(set); i++)
             printf("geschreven: %s\n", out_set_path(set, i));
     out_set_free(set);
@@ -104,6 +120,46 @@ int cmd_generate(const options *o)
     free(dir);
     doc_free(doc);
     region_free(r);
+}
+
+int cmd_generate(const options *o)
+{
+    int wanted[N_FORMATS];
+    if (!o->n_files)
+        return cli_usage_error("%s", "genereer verwacht een regiobestand of een map met regiobestanden");
+    if (parse_formats(o->formats ? o->formats : "odt,docx,md", wanted))
+        return EXIT_INPUT;
+    diag_list d = {0};
+    region_files files = {0};
+    model *m = cli_open_model(o, 0, &d);
+    if (!m || cli_region_files(o, &files, &d)) {
+        model_free(m);
+        return cli_finish(&d);
+    }
+    /* A folder or several files is a batch: one subfolder per region. */
+    int batch = files.n > 1 || files.from_folder;
+    int rc = cli_finish(&d), written = 0, refused = 0;
+    xmlHashTablePtr slugs = xmlHashCreate((int)files.n);
+    for (size_t i = 0; slugs && i < files.n && rc != EXIT_SYSTEM; i++) {
+        diag_list rd = {0};
+        generate_region(m, o, files.paths[i], wanted, batch, slugs, &rd);
+        int region_rc = cli_finish(&rd);
+        if (region_rc == EXIT_OK)
+            written++;
+        else
+            refused++;
+        if (region_rc > rc)
+            rc = region_rc;
+    }
+    if (!slugs) {
+        diag_system(&d, "onvoldoende geheugen");
+        rc = cli_finish(&d);
+    }
+    if (batch)
+        fprintf(stderr, "genereer: %d %s geschreven, %d geweigerd\n", written,
+                written == 1 ? "regio" : "regio's", refused);
+    xmlHashFree(slugs, NULL);
+    cli_region_files_free(&files);
     model_free(m);
-    return cli_finish(&d);
+    return rc;
 }

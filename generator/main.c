@@ -19,10 +19,12 @@ typedef struct {
 
 static const command commands[] = {
     {"genereer", cmd_generate, 1,
-     "  afspraken genereer REGIO.yaml [-o MAP] [--formaat odt,docx,md]\n"
-     "      Maakt de documenten van een regio, standaard in out/<regio>/.\n"},
+     "  afspraken genereer REGIO.yaml|MAP ... [-o MAP] [--formaat odt,docx,md]\n"
+     "      Maakt de documenten van een regio, standaard in out/<regio>/. Met\n"
+     "      meer bestanden of een map: elke regio in een eigen map onder -o\n"
+     "      (standaard out/); een regio met fouten wordt overgeslagen.\n"},
     {"controleer", cmd_check, 1,
-     "  afspraken controleer [REGIO.yaml ...]\n"
+     "  afspraken controleer [REGIO.yaml|MAP ...]\n"
      "      Controleert het model en de regiobestanden en meldt elk probleem;\n"
      "      schrijft niets.\n"},
     {"model", cmd_model, 0,

@@ -445,7 +445,7 @@ def help_and_usage_errors_are_dutch():
     p = run("--help")
     assert p.returncode == 0 and "Gebruik:" in p.stdout and "genereer" in p.stdout
     p = run("genereer")
-    assert p.returncode == 2 and "precies één regiobestand" in p.stderr
+    assert p.returncode == 2 and "verwacht een regiobestand of een map" in p.stderr
     p = run("maak")
     assert p.returncode == 2 and "onbekende opdracht 'maak'" in p.stderr
     p = run("genereer", MINI_REGION, "--formaat", "pdf", "--model", MINI_MODEL)
