@@ -102,3 +102,35 @@ target "tijd ≤ 10 ms, in één proces" "$(nl "${ms[motor]}" 2) ms" "${ms[motor
 target "geheugen ≤ 16 MiB" "$(nl "${mib[afspraken]}" 1) MiB" "${mib[afspraken]} <= 16"
 target "≥ 30× sneller dan pandoc, hele opdracht" "$(nl "$ratio" 0)×" "$ratio >= 30"
 target "≥ 30× sneller dan pandoc, zonder opstarten" "$(nl "$work_ratio" 0)×" "$work_ratio >= 30"
+
+# Scaling: the example region with 100, 1 000 and 10 000 Deelnemers and
+# with 1 MB of regional text, and files of about 1 MB a loader must refuse
+# (nesting, unknown keys, a long list). Linear growth makes 10× as many
+# Deelnemers cost about 10× the work above the fixed part (the 100 row);
+# quadratic growth would make it about 100×.
+scale_runs=${BENCH_SCALE_RUNS:-3}
+python3 bench/scale.py regions/voorbeeld.yaml "$tmp/schaal"
+echo
+echo "Schaal (genereer odt + docx + md, regions/voorbeeld.yaml, $scale_runs keer):"
+printf '  %-32s %5s %12s %11s\n' "" "keer" "mediaan" "piek-RSS"
+for n in 100 1000 10000; do
+    measure "d$n" "$scale_runs" "$bin" genereer "$tmp/schaal/deelnemers-$n.yaml" -o "$tmp/schaal/uit"
+    row "$(echo "$n" | sed 's/000$/.000/') Deelnemers" "d$n" "$scale_runs"
+done
+measure tekst "$scale_runs" "$bin" genereer "$tmp/schaal/tekst-1mb.yaml" -o "$tmp/schaal/uit"
+row "1 MB regionale tekst" tekst "$scale_runs"
+worst=0
+for f in diep sleutels lijst; do
+    # Refused with exit 2: the time is what counts, so ignore the code.
+    measure "$f" "$scale_runs" bash -c '"$@" 2>/dev/null; true' _ \
+        "$bin" controleer "$tmp/schaal/$f-1mb.yaml"
+    row "1 MB geweigerd: $f" "$f" "$scale_runs"
+    worst=$(awk "BEGIN { print (${ms[$f]} > $worst ? ${ms[$f]} : $worst) }")
+done
+growth=$(awk "BEGIN { print (${ms[d10000]} - ${ms[d100]}) / (${ms[d1000]} - ${ms[d100]}) }")
+echo
+if awk "BEGIN { exit !($growth <= 15) }"; then shape=lineair; else shape="niet lineair"; fi
+echo "  groei: 10× zoveel Deelnemers (1.000 naar 10.000) kost $(nl "$growth" 1)× zoveel"
+echo "  werk boven het vaste deel (lineair ≈ 10×, kwadratisch ≈ 100×): $shape"
+target "elke invoer tot 1 MB binnen 1 s" "$(nl "$(awk "BEGIN { print (${ms[tekst]} > $worst ? ${ms[tekst]} : $worst) }")" 0) ms" \
+    "${ms[tekst]} <= 1000 && $worst <= 1000"

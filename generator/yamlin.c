@@ -416,11 +416,15 @@ int ymap_check(ydoc *y, yaml_node_t *map, const char *const *known, const char *
         while (*kn && strcmp(*kn, name))
             kn++;
         if (!*kn) {
-            suggest s;
-            suggest_start(&s, name);
-            for (kn = known; *kn; kn++)
-                suggest_offer(&s, *kn);
-            const char *best = suggest_result(&s);
+            /* Past DIAG_MAX the message is only counted: spare the search. */
+            const char *best = NULL;
+            if (y->diags->count < DIAG_MAX) {
+                suggest s;
+                suggest_start(&s, name);
+                for (kn = known; *kn; kn++)
+                    suggest_offer(&s, *kn);
+                best = suggest_result(&s);
+            }
             char *hint = NULL;
             if (best && asprintf(&hint, "Bedoelde u '%s'?", best) < 0)
                 hint = NULL;
