@@ -221,9 +221,12 @@ def a_bom_at_the_start_is_fine():
 def what_is_no_regular_file_is_named_as_such():
     fifo = os.path.join(TMP, "pijp.yaml")
     os.mkfifo(fifo)
-    for path, kind in [(TMP, "een map"), (fifo, "een pipe (FIFO)"), ("/dev/null", "een apparaat")]:
+    for path, kind in [(fifo, "een pipe (FIFO)"), ("/dev/null", "een apparaat")]:
         p = run("controleer", path, "--model", MINI_MODEL)
         one_error(p, path, "", f"dit is {kind}, geen gewoon bestand")
+    # controleer takes a folder of regions; a model must be a file.
+    p = run("controleer", "--model", TMP)
+    one_error(p, TMP, "", "dit is een map, geen gewoon bestand")
     p = run("controleer", os.path.join(TMP, "bestaat-niet.yaml"), "--model", MINI_MODEL)
     assert "het bestand of de map bestaat niet" in p.stderr and p.returncode == 2
 
