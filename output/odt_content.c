@@ -263,7 +263,7 @@ static int odt_write_chars(xmlw *x, const char *s, size_t len, int *space)
 {
     if (len == 0)
         return 0;
-    *space = 0;
+    *space = s[len - 1] == ' ';
     return xmlw_text_len(x, s, len);
 }
 
@@ -287,13 +287,16 @@ static int odt_write_text_s(xmlw *x, size_t count, int *space)
 /* Writes text literally: newlines become text:line-break and tabs
  * text:tab, since ODF would otherwise read both as a single space.
  * *space carries whether the last thing written was white space, across
- * the runs of one paragraph. */
+ * the runs of one paragraph. A single space after other text survives
+ * as it is, so prose goes out in one call per run; only the spaces ODF
+ * would collapse need text:s. */
 static int odt_write_text(xmlw *x, const char *s, int *space)
 {
     const char *start = s;
     while (*s) {
         char c = *s;
-        if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+        if ((c != ' ' && c != '\n' && c != '\t' && c != '\r') ||
+            (c == ' ' && s > start && s[1] != ' ')) {
             s++;
             continue;
         }
