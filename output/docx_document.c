@@ -12,6 +12,9 @@
  * still leaves room for text on an A4 page. */
 #define MAX_INDENT_LEVEL 6
 
+/* An unnumbered onderdeel's label. */
+#define DOCX_BULLET "\xE2\x80\x93"
+
 /* What the signer needs room for: a line to sign on. */
 #define SIGNATURE_LINE "........................................"
 
@@ -36,6 +39,7 @@ static int write_blocks(xmlw *x, const doc_node *first, int level);
 typedef struct {
     const doc_node *doc, *tail;
     const doc_node *block; /* the block whose paragraphs are being written */
+    doc_change line;       /* the change of a title line, which has no node */
     int past_tail;
     int ids; /* last w:id used; ids are unique over the part */
     char date[32];
@@ -60,8 +64,10 @@ static const char *change_element(doc_change c)
 static doc_change paragraph_mark(xmlw *x, int inner)
 {
     docx_redline *r = x->ctx;
-    if (!r || !r->block)
+    if (!r)
         return DOC_SAME;
+    if (!r->block)
+        return r->line;
     if (inner || !r->tail)
         return redline_block_change(r->block);
     const doc_node *next = redline_next_block(r->block);
@@ -142,19 +148,19 @@ static int write_changed_r(xmlw *x, const char *text, const char *rstyle, doc_ch
 static doc_change block_change(xmlw *x)
 {
     docx_redline *r = x->ctx;
-    return r ? redline_block_change(r->block) : DOC_SAME;
+    if (!r)
+        return DOC_SAME;
+    return r->block ? redline_block_change(r->block) : r->line;
 }
 
-/* A label or title: the older deleted and the newer inserted when they
- * differ, else in the block's change. */
-static int write_versions(xmlw *x, const char *old, const char *now, int tab)
+/* The older text deleted and the newer inserted, or the one text when
+ * they are the same; "" is no text. */
+static int write_versions(xmlw *x, const char *old, const char *now)
 {
-    doc_change c = block_change(x);
-    if (!old || c != DOC_SAME || !x->ctx)
-        return write_changed_r(x, now, NULL, c, tab);
-    return write_changed_r(x, old, NULL, DOC_DELETED, 0) ||
-           write_changed_r(x, now, NULL, DOC_INSERTED, 0) ||
-           (tab && write_changed_r(x, "\t", NULL, DOC_SAME, 0));
+    if (!strcmp(old, now))
+        return *now && write_w_r(x, now, NULL);
+    return (*old && write_changed_r(x, old, NULL, DOC_DELETED, 0)) ||
+           (*now && write_changed_r(x, now, NULL, DOC_INSERTED, 0));
 }
 
 /* The label of a lid or onderdeel and the tab that takes the text to the
@@ -162,8 +168,11 @@ static int write_versions(xmlw *x, const char *old, const char *now, int tab)
 static int write_w_r_label(xmlw *x, const char *label)
 {
     docx_redline *r = x->ctx;
-    const doc_node *n = r ? r->block : NULL;
-    return write_versions(x, n && n->label ? n->old_label : NULL, label, 1);
+    const char *old = r ? redline_old_label(r->block, DOCX_BULLET) : NULL;
+    if (!old)
+        return label && write_changed_r(x, label, NULL, block_change(x), 1);
+    const char *now = label ? label : "";
+    return write_versions(x, old, now) || write_versions(x, *old ? "\t" : "", *now ? "\t" : "");
 }
 
 static const char *inline_style(doc_kind kind)
@@ -232,7 +241,7 @@ static int write_w_p(xmlw *x, const para_props *pp, const char *label, const doc
 {
     *rest = NULL;
     return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
-           (label && write_w_r_label(x, label)) || write_inlines(x, first, rest) ||
+           write_w_r_label(x, label) || write_inlines(x, first, rest) ||
            xmlw_end(x);
 }
 
@@ -246,10 +255,12 @@ static int write_text_p(xmlw *x, const para_props *pp, const char *text)
  * in a run of its own, so the change covers only what changed. */
 static int write_heading_versions(xmlw *x, const para_props *pp, const doc_node *n)
 {
+    const char *parts[3][2];
+    redline_heading_parts(n, parts);
     return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
-           (n->label && write_versions(x, n->old_label, n->label, 0)) ||
-           (n->label && n->title && write_w_r(x, " ", NULL)) ||
-           (n->title && write_versions(x, n->old_title, n->title, 0)) || xmlw_end(x);
+           write_versions(x, parts[0][0], parts[0][1]) ||
+           write_versions(x, parts[1][0], parts[1][1]) ||
+           write_versions(x, parts[2][0], parts[2][1]) || xmlw_end(x);
 }
 
 /* --- blocks ---------------------------------------------------------- */
@@ -302,7 +313,7 @@ static int write_section(xmlw *x, const doc_node *n)
         .page_break_before = n->kind == DOC_ANNEX || n->kind == DOC_SIGNATURES,
     };
     int r;
-    if (text && x->ctx && (n->old_label || n->old_title))
+    if (x->ctx && (n->old_label || n->old_title) && redline_block_change(n) == DOC_SAME)
         r = write_heading_versions(x, &pp, n);
     else
         r = (text || pp.page_break_before) && write_text_p(x, &pp, text);
@@ -332,7 +343,7 @@ static int write_labelled(xmlw *x, const doc_node *n, int level)
         pp.style = item_style(level);
         pp.indent_level = level;
         if (!label)
-            label = "\xE2\x80\x93"; /* en dash for a bullet */
+            label = DOCX_BULLET;
     }
     const doc_node *rest;
     return write_w_p(x, &pp, label, n->first, &rest) || write_blocks(x, rest, level);
@@ -458,12 +469,27 @@ static int write_w_sectPr(xmlw *x)
            write_w_pgMar(x) || xmlw_empty(x, "w:cols", "w:space", "708") || xmlw_end(x);
 }
 
+/* A title line; in a redline old is the older side's text when it
+ * differs ("" for none). */
+static int write_title_line(xmlw *x, const char *style, const char *old, const char *now)
+{
+    para_props pp = {.style = style};
+    docx_redline *r = x->ctx;
+    if (!r || !old)
+        return now && write_text_p(x, &pp, now);
+    if (*old && now && *now)
+        return xmlw_start(x, "w:p") || write_w_pPr(x, &pp) || write_versions(x, old, now) ||
+               xmlw_end(x);
+    r->line = now && *now ? DOC_INSERTED : DOC_DELETED;
+    int rc = (*old || (now && *now)) && write_text_p(x, &pp, *old ? old : now);
+    r->line = DOC_SAME;
+    return rc;
+}
+
 static int write_title(xmlw *x, const doc_meta *m)
 {
-    para_props title = {.style = DOCX_STYLE_TITLE};
-    para_props subtitle = {.style = DOCX_STYLE_SUBTITLE};
-    return (m->title && write_text_p(x, &title, m->title)) ||
-           (m->subtitle && write_text_p(x, &subtitle, m->subtitle));
+    return write_title_line(x, DOCX_STYLE_TITLE, m->old_title, m->title) ||
+           write_title_line(x, DOCX_STYLE_SUBTITLE, m->old_subtitle, m->subtitle);
 }
 
 static int write_w_body(xmlw *x, const doc_node *doc)

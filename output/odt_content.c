@@ -35,6 +35,7 @@ typedef struct {
     xmlw *regions;
     const doc_node *doc, *tail;
     const doc_node *block; /* the block whose paragraphs are being written */
+    doc_change line;       /* the change of a title line, which has no node */
     const char *style;     /* style of the open body paragraph */
     int body;              /* writing document blocks, not the title */
     int past_tail;
@@ -51,6 +52,11 @@ static odt_redline *odt_tracking(xmlw *x)
 {
     odt_redline *r = x->ctx;
     return r && r->body ? r : NULL;
+}
+
+static doc_change odt_block_change(const odt_redline *r)
+{
+    return r->block ? redline_block_change(r->block) : r->line;
 }
 
 static int odt_mark(xmlw *x, const char *element, int id)
@@ -132,7 +138,7 @@ static int odt_p_start(xmlw *x, const char *element, const char *style, int leve
     odt_redline *r = odt_tracking(x);
     if (!r)
         return odt_p_open(x, element, style, level);
-    doc_change change = redline_block_change(r->block);
+    doc_change change = odt_block_change(r);
     if (r->open) {
         if (r->past_tail && (odt_del_close(r, NULL) ||
                              (change == DOC_INSERTED && odt_ins_open(x, r, 0))))
@@ -175,7 +181,7 @@ static int odt_p_end(xmlw *x)
 static xmlw *odt_inline_target(xmlw *x, doc_change change, int **space)
 {
     odt_redline *r = odt_tracking(x);
-    if (!r || redline_block_change(r->block) != DOC_SAME)
+    if (!r || odt_block_change(r) != DOC_SAME)
         return x;
     if (change != DOC_INSERTED && r->ins && r->ins_inline && odt_ins_close(x, r))
         return NULL;
@@ -206,16 +212,68 @@ static int odt_write_changed(xmlw *x, const char *text, doc_change change, int *
     return !to || odt_write_text(to, text, space);
 }
 
-/* The older label or title deleted and the newer inserted, or the one
- * text when they are the same. */
+/* The older text deleted and the newer inserted, or the one text when
+ * they are the same; "" is no text. */
 static int odt_write_versions(xmlw *x, const char *old, const char *now, int *space)
 {
-    odt_redline *r = odt_tracking(x);
-    if (!old || !r || redline_block_change(r->block) != DOC_SAME)
+    if (!strcmp(old, now))
         return odt_write_text(x, now, space);
-    return odt_write_changed(x, old, DOC_DELETED, space) ||
-           odt_write_changed(x, now, DOC_INSERTED, space) ||
+    return (*old && odt_write_changed(x, old, DOC_DELETED, space)) ||
+           (*now && odt_write_changed(x, now, DOC_INSERTED, space)) ||
            !odt_inline_target(x, DOC_SAME, &space);
+}
+
+/* A label and the tab after it; a label that changed is written in both
+ * versions, tab included when one side has none. */
+static int odt_write_label(xmlw *x, const doc_node *n, const char *label, int *space)
+{
+    const char *old = odt_tracking(x) ? redline_old_label(n, ODT_BULLET) : NULL;
+    if (!old)
+        return label && (odt_write_text(x, label, space) || xmlw_empty(x, "text:tab", NULL, NULL));
+    const char *now = label ? label : "";
+    return odt_write_versions(x, old, now, space) ||
+           odt_write_versions(x, *old ? "\t" : "", *now ? "\t" : "", space);
+}
+
+/* A heading whose label or title changed, part by part. */
+static int odt_write_heading_versions(xmlw *x, const doc_node *n, int *space)
+{
+    const char *parts[3][2];
+    redline_heading_parts(n, parts);
+    for (int i = 0; i < 3; i++)
+        if (odt_write_versions(x, parts[i][0], parts[i][1], space))
+            return -1;
+    return 0;
+}
+
+/* A title or subtitle line of a redline: old is the older side's text
+ * when it differs ("" for none), now NULL for none. */
+static int odt_write_line(xmlw *x, const char *style, const char *text);
+static int odt_write_meta_line(xmlw *x, const char *style, const char *old, const char *now)
+{
+    odt_redline *r = x->ctx;
+    int space = 1;
+    if (!old)
+        return now && odt_write_line(x, style, now);
+    if (*old && now && *now)
+        return odt_p_start(x, "text:p", style, 0) || odt_write_versions(x, old, now, &space) ||
+               odt_p_end(x);
+    if (now && *now) {
+        r->line = DOC_INSERTED;
+        int rc = odt_write_line(x, style, now);
+        r->line = DOC_SAME;
+        return rc;
+    }
+    if (!*old)
+        return 0;
+    if (!r->del) {
+        int id = odt_region_open(r, DOC_DELETED);
+        if (id < 0)
+            return -1;
+        r->del = id;
+        r->del_kind = DEL_BLOCK;
+    }
+    return odt_write_line(r->regions, style, old);
 }
 
 /* A deleted block goes into its region, not the body. Returns 1 when it
@@ -370,8 +428,7 @@ static int odt_write_text_p(xmlw *x, const char *style, const char *label, const
     int space = 1;
     if (odt_p_start(x, "text:p", style, 0))
         return -1;
-    if (label && (odt_write_versions(x, n->old_label, label, &space) ||
-                  xmlw_empty(x, "text:tab", NULL, NULL)))
+    if (odt_write_label(x, n, label, &space))
         return -1;
     space = 1;
     if (odt_write_inlines(x, n, &space) || odt_p_end(x))
@@ -401,10 +458,17 @@ static int odt_write_text_h(xmlw *x, const char *style, int level, const doc_nod
             return -1;
         return odt_write_blocks(x, n);
     }
+    if (odt_tracking(x) && (n->old_label || n->old_title) &&
+        redline_block_change(n) == DOC_SAME) {
+        if (odt_p_start(x, "text:h", style, level) || odt_write_heading_versions(x, n, &space) ||
+            odt_p_end(x))
+            return -1;
+        return odt_write_blocks(x, n);
+    }
     if (odt_p_start(x, "text:h", style, level) ||
-        (n->label && odt_write_versions(x, n->old_label, n->label, &space)) ||
+        (n->label && odt_write_text(x, n->label, &space)) ||
         (n->label && n->title && odt_write_text(x, " ", &space)) ||
-        (n->title && odt_write_versions(x, n->old_title, n->title, &space)) || odt_p_end(x))
+        (n->title && odt_write_text(x, n->title, &space)) || odt_p_end(x))
         return -1;
     return odt_write_blocks(x, n);
 }
@@ -503,12 +567,18 @@ static int odt_write_text_content(xmlw *x, const doc_node *doc)
 {
     const doc_meta *m = doc->meta;
     odt_redline *r = x->ctx;
-    if ((m->title && odt_write_line(x, ODT_STYLE_TITLE, m->title)) ||
-        (m->subtitle && odt_write_line(x, ODT_STYLE_SUBTITLE, m->subtitle)))
-        return -1;
-    if (r)
-        r->body = 1;
-    return odt_write_blocks(x, doc) || odt_body_end(x) ? -1 : 0;
+    if (!r)
+        return (m->title && odt_write_line(x, ODT_STYLE_TITLE, m->title)) ||
+                       (m->subtitle && odt_write_line(x, ODT_STYLE_SUBTITLE, m->subtitle)) ||
+                       odt_write_blocks(x, doc)
+                   ? -1
+                   : 0;
+    r->body = 1;
+    return odt_write_meta_line(x, ODT_STYLE_TITLE, m->old_title, m->title) ||
+                   odt_write_meta_line(x, ODT_STYLE_SUBTITLE, m->old_subtitle, m->subtitle) ||
+                   odt_write_blocks(x, doc) || odt_body_end(x)
+               ? -1
+               : 0;
 }
 
 /* The body is written first, into a fragment, since the regions it

@@ -64,6 +64,26 @@ const doc_node *redline_tail(const doc_node *doc)
     return tail;
 }
 
+void redline_heading_parts(const doc_node *n, const char *parts[3][2])
+{
+    const char *label = n->label ? n->label : "", *title = n->title ? n->title : "";
+    const char *old_label = n->old_label ? n->old_label : label;
+    const char *old_title = n->old_title ? n->old_title : title;
+    parts[0][0] = old_label;
+    parts[0][1] = label;
+    parts[1][0] = *old_label && *old_title ? " " : "";
+    parts[1][1] = *label && *title ? " " : "";
+    parts[2][0] = old_title;
+    parts[2][1] = title;
+}
+
+const char *redline_old_label(const doc_node *n, const char *bullet)
+{
+    if (!n || !n->old_label || redline_block_change(n) != DOC_SAME)
+        return NULL;
+    return !*n->old_label && n->kind == DOC_ITEM ? bullet : n->old_label;
+}
+
 void redline_date(const doc_node *doc, char *buf, size_t size, int zulu)
 {
     time_t t = doc->meta->change_date;

@@ -34,6 +34,15 @@ const doc_node *redline_next_block(const doc_node *n);
  * block without change comes before it; else NULL. */
 const doc_node *redline_tail(const doc_node *doc);
 
+/* A heading's label, the space between, and its title, each on both
+ * sides: parts[i][0] the older, parts[i][1] the newer, "" for none. */
+void redline_heading_parts(const doc_node *n, const char *parts[3][2]);
+
+/* The older label of a lid or item that kept its place but not its
+ * label, as it was written ("" for none, the bullet for an unnumbered
+ * item); NULL when the label did not change. */
+const char *redline_old_label(const doc_node *n, const char *bullet);
+
 /* The change date as xsd:dateTime in UTC into buf (at least 21 bytes);
  * zulu adds the "Z" that WordprocessingML writes and ODF readers do not. */
 void redline_date(const doc_node *doc, char *buf, size_t size, int zulu);

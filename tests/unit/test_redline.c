@@ -99,6 +99,7 @@ static doc_node *merged_document(void)
 static doc_node *merged_full(void)
 {
     doc_node *d = merged_document();
+    doc_set(&d->meta->old_subtitle, "Regio Proefland, versie 2025");
     doc_node *part = add(d, DOC_PART, "Deel A", "Afspraken", DOC_SAME);
 
     doc_node *a1 = add(part, DOC_ARTICLE, "Artikel 1", "De Stuurgroep", DOC_SAME);
@@ -142,6 +143,16 @@ static doc_node *merged_full(void)
     text(l, DOC_TEXT, "Het privacyprotocol is van toepassing.", DOC_SAME);
     l = add(a3, DOC_LID, "3.", NULL, DOC_DELETED);
     text(l, DOC_TEXT, "Een vervallen lid.", DOC_DELETED);
+    l = add(a3, DOC_LID, "4.", NULL, DOC_SAME);
+    renumber(l, "", NULL);
+    text(l, DOC_TEXT, "Een lid dat eerst het enige was.", DOC_SAME);
+    list = add(l, DOC_LIST, NULL, NULL, DOC_SAME);
+    it = add(list, DOC_ITEM, "a.", NULL, DOC_SAME);
+    renumber(it, "", NULL);
+    text(it, DOC_TEXT, "een onderdeel dat een letter kreeg;", DOC_SAME);
+    it = add(list, DOC_ITEM, NULL, NULL, DOC_SAME);
+    renumber(it, "b.", NULL);
+    text(it, DOC_TEXT, "een onderdeel dat zijn letter verloor.", DOC_SAME);
 
     doc_node *a4 = add(part, DOC_ARTICLE, "Artikel 3", "Evaluatie", DOC_INSERTED);
     l = add(a4, DOC_LID, NULL, NULL, DOC_INSERTED);
@@ -160,7 +171,10 @@ static doc_node *merged_full(void)
 static doc_node *merged_tail_deleted(void)
 {
     doc_node *d = merged_document();
+    doc_set(&d->meta->old_title, "Bestuurlijke Afspraken 2025");
+    doc_set(&d->meta->old_subtitle, "");
     doc_node *a = add(d, DOC_ARTICLE, "Artikel 1", "Slot", DOC_SAME);
+    renumber(a, NULL, "");
     doc_node *l = add(a, DOC_LID, NULL, NULL, DOC_SAME);
     text(l, DOC_TEXT, "Deze afspraken gelden vier jaar.", DOC_SAME);
     doc_node *annex = add(d, DOC_ANNEX, "Bijlage 1", "Adressen", DOC_DELETED);
@@ -174,6 +188,9 @@ static doc_node *merged_tail_deleted(void)
 static doc_node *merged_tail_inserted(void)
 {
     doc_node *d = merged_document();
+    free(d->meta->subtitle);
+    d->meta->subtitle = NULL;
+    doc_set(&d->meta->old_subtitle, "Regio Proefland");
     doc_node *a = add(d, DOC_ARTICLE, "Artikel 1", "Begin", DOC_INSERTED);
     doc_node *l = add(a, DOC_LID, NULL, NULL, DOC_INSERTED);
     text(l, DOC_TEXT, "Een nieuw begin.", DOC_INSERTED);
@@ -201,15 +218,20 @@ static doc_node *side(const doc_node *n, doc_change drop)
     assert_non_null(c);
     int older = drop == DOC_INSERTED;
     doc_set(&c->id, n->id);
-    doc_set(&c->label, older && n->old_label ? n->old_label : n->label);
-    doc_set(&c->title, older && n->old_title ? n->old_title : n->title);
+    const char *label = older && n->old_label ? n->old_label : n->label;
+    const char *title = older && n->old_title ? n->old_title : n->title;
+    doc_set(&c->label, label && *label ? label : NULL);
+    doc_set(&c->title, title && *title ? title : NULL);
     doc_set(&c->text, n->text);
     c->number = n->number;
     if (n->meta) {
         c->meta = calloc(1, sizeof *c->meta);
         assert_non_null(c->meta);
-        doc_set(&c->meta->title, n->meta->title);
-        doc_set(&c->meta->subtitle, n->meta->subtitle);
+        const char *mtitle = older && n->meta->old_title ? n->meta->old_title : n->meta->title;
+        const char *sub =
+            older && n->meta->old_subtitle ? n->meta->old_subtitle : n->meta->subtitle;
+        doc_set(&c->meta->title, mtitle && *mtitle ? mtitle : NULL);
+        doc_set(&c->meta->subtitle, sub && *sub ? sub : NULL);
         doc_set(&c->meta->region, n->meta->region);
         doc_set(&c->meta->model_version, n->meta->model_version);
         doc_set(&c->meta->language, n->meta->language);
