@@ -91,7 +91,10 @@ static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
             if (!f)
                 input_error(c, k->pos, NULL, "onbekend veld '%s' in de tekst van het model",
                             k->arg[0]);
-            n = add_inline(c, parent, DOC_FIELD, v && v->set ? v->text : "");
+            if (v && v->placeholder)
+                n = add_inline(c, parent, DOC_PLACEHOLDER, v->placeholder);
+            else
+                n = add_inline(c, parent, DOC_FIELD, v && v->set ? v->text : "");
             if (n)
                 set_str(c, &n->id, k->arg[0]);
             break;
@@ -99,9 +102,13 @@ static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
         case TOK_SPOT: {
             const model_spot *s = model_find_spot(c->m, k->arg[0]);
             const char *text = s ? c->spots[s - c->m->spots] : NULL;
+            const char *open = s ? c->spot_open[s - c->m->spots] : NULL;
             if (!s)
                 input_error(c, k->pos, NULL, "onbekende plek voor regionale tekst '%s'", k->arg[0]);
-            n = add_inline(c, parent, DOC_REGIONAL, text ? text : "");
+            if (open)
+                n = add_inline(c, parent, DOC_PLACEHOLDER, open);
+            else
+                n = add_inline(c, parent, DOC_REGIONAL, text ? text : "");
             if (n)
                 set_str(c, &n->id, k->arg[0]);
             break;
@@ -147,6 +154,11 @@ static void item_label(int n, int depth, char *label, size_t size, char *letter)
         snprintf(label, size, "%s.", letter);
 }
 
+static void add_member_value(ctx *c, doc_node *parent, const char *text, unsigned open)
+{
+    add_inline(c, parent, open ? DOC_PLACEHOLDER : DOC_FIELD, text);
+}
+
 static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int depth)
 {
     doc_node *list = add(c, parent, DOC_LIST, it->pos);
@@ -154,15 +166,15 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
         return;
     char letter[8], label[32];
     if (!strcmp(it->list_field, "deelnemers")) {
-        for (size_t i = 0; i < c->r->n_members; i++) {
-            const region_member *mem = &c->r->members[i];
+        for (size_t i = 0; i < c->n_members; i++) {
+            const member_view *mem = &c->members[i];
             doc_node *item = add(c, list, DOC_ITEM, mem->pos);
             if (!item)
                 return;
             item_label((int)i + 1, depth, label, sizeof label, letter);
             set_str(c, &item->label, label);
-            add_inline(c, item, DOC_FIELD, mem->name ? mem->name : "");
-            const char *group = c->m->member_group[mem->wgs_lid == 1 ? 0 : 1];
+            add_member_value(c, item, mem->name, mem->open & DOC_SIG_PARTY);
+            const char *group = mem->wgs_lid ? c->m->member_group[mem->wgs_lid == 1 ? 0 : 1] : NULL;
             if (group)
                 add_inlinef(c, item, DOC_TEXT, " %s", group);
         }
@@ -175,6 +187,15 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
         return;
     }
     const field_value *v = &c->values[field_index(c, f)];
+    if (v->placeholder) {
+        doc_node *item = add(c, list, DOC_ITEM, it->pos);
+        if (!item)
+            return;
+        item_label(1, depth, label, sizeof label, letter);
+        set_str(c, &item->label, label);
+        add_inline(c, item, DOC_PLACEHOLDER, v->placeholder);
+        return;
+    }
     for (size_t i = 0; i < v->n_items; i++) {
         doc_node *item = add(c, list, DOC_ITEM, it->pos);
         if (!item)
@@ -334,7 +355,11 @@ static void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
     doc_meta *meta = doc->meta;
     const model *m = c->m;
     render_rich_plain(c, &m->title, &meta->title);
-    set_str(c, &meta->region, c->r->name);
+    const field_value *regio = &c->values[field_index(c, model_find_field(m, "regio"))];
+    set_str(c, &meta->region, c->r->name ? c->r->name : regio->placeholder);
+    meta->concept = !c->definitive;
+    if (meta->concept)
+        set_str(c, &meta->concept_mark, m->concept_mark);
     set_str(c, &meta->model_name, m->name);
     set_str(c, &meta->model_version, m->version);
     set_str(c, &meta->reference_name, m->ref_name);
@@ -380,19 +405,19 @@ static void build_parties(ctx *c, doc_node *doc)
     }
     doc_node *list = add(c, doc, DOC_LIST, pos);
     char label[32];
-    for (size_t i = 0; list && i < c->r->n_members; i++) {
-        const region_member *mem = &c->r->members[i];
+    for (size_t i = 0; list && i < c->n_members; i++) {
+        const member_view *mem = &c->members[i];
         doc_node *item = add(c, list, DOC_ITEM, mem->pos);
         if (!item)
             return;
         snprintf(label, sizeof label, "%zu.", i + 1);
         set_str(c, &item->label, label);
-        add_inline(c, item, DOC_FIELD, mem->name ? mem->name : "");
+        add_member_value(c, item, mem->name, mem->open & DOC_SIG_PARTY);
         add_inlinef(c, item, DOC_TEXT, ", %s ", m->represented_by ? m->represented_by : "");
-        add_inline(c, item, DOC_FIELD, mem->signer_name ? mem->signer_name : "");
+        add_member_value(c, item, mem->signer, mem->open & DOC_SIG_NAME);
         add_inline(c, item, DOC_TEXT, ", ");
-        add_inline(c, item, DOC_FIELD, mem->signer_function ? mem->signer_function : "");
-        add_inline(c, item, DOC_TEXT, i + 1 == c->r->n_members ? "," : ";");
+        add_member_value(c, item, mem->function, mem->open & DOC_SIG_FUNCTION);
+        add_inline(c, item, DOC_TEXT, i + 1 == c->n_members ? "," : ";");
     }
     if (m->parties_closing.count) {
         doc_node *p = add(c, doc, DOC_PARAGRAPH, m->parties_closing.pos);
@@ -447,20 +472,39 @@ static void build_parts(ctx *c, doc_node *doc)
     }
 }
 
+/* "Plaats: Apeldoorn", or the label and a line to fill in by hand. */
+static char *sign_line(ctx *c, const char *label, const char *value)
+{
+    char *s;
+    if (asprintf(&s, "%s %s", label ? label : "",
+                 value ? value : c->m->fill_line ? c->m->fill_line : "") < 0) {
+        c->oom = 1;
+        return NULL;
+    }
+    return s;
+}
+
+/* One block per Deelnemer, in the region's order. With one place and
+ * date for all the signing text names them; otherwise each Deelnemer
+ * signs apart (in counterparts), with a place and a date line of its own. */
 static void build_signatures(ctx *c, doc_node *doc)
 {
-    src_pos pos = {c->m->file, 0, 0};
+    const model *m = c->m;
+    src_pos pos = {m->file, 0, 0};
     doc_node *sigs = add(c, doc, DOC_SIGNATURES, pos);
     if (!sigs)
         return;
-    set_str(c, &sigs->title, c->m->signing_heading);
-    if (c->m->signing_text.count) {
-        doc_node *p = add(c, sigs, DOC_PARAGRAPH, c->m->signing_text.pos);
+    set_str(c, &sigs->title, m->signing_heading);
+    int shared = c->r->sign_place && c->r->sign_date;
+    const rich_text *text = shared ? &m->signing_text : &m->signing_apart;
+    if (text->count) {
+        doc_node *p = add(c, sigs, DOC_PARAGRAPH, text->pos);
         if (p)
-            add_rich(c, p, &c->m->signing_text);
+            add_rich(c, p, text);
     }
-    for (size_t i = 0; i < c->r->n_members; i++) {
-        const region_member *mem = &c->r->members[i];
+    const field_value *date = &c->values[field_index(c, model_find_field(m, "datum"))];
+    for (size_t i = 0; i < c->n_members; i++) {
+        const member_view *mem = &c->members[i];
         doc_node *s = add(c, sigs, DOC_SIGNATORY, mem->pos);
         if (!s)
             return;
@@ -468,11 +512,16 @@ static void build_signatures(ctx *c, doc_node *doc)
             c->oom = 1;
             return;
         }
-        if (doc_setf(&s->sig->party, "%s %s", c->m->on_behalf ? c->m->on_behalf : "",
-                     mem->name ? mem->name : ""))
+        if (doc_setf(&s->sig->party, "%s %s", m->on_behalf ? m->on_behalf : "", mem->name))
             c->oom = 1;
-        set_str(c, &s->sig->name, mem->signer_name ? mem->signer_name : "");
-        set_str(c, &s->sig->function, mem->signer_function ? mem->signer_function : "");
+        set_str(c, &s->sig->authority, mem->grounds);
+        if (!shared) {
+            s->sig->place = sign_line(c, m->sign_place, c->r->sign_place);
+            s->sig->date = sign_line(c, m->sign_date, date->set ? date->text : NULL);
+        }
+        set_str(c, &s->sig->name, mem->signer);
+        set_str(c, &s->sig->function, mem->function);
+        s->sig->open = mem->open;
     }
 }
 
@@ -507,7 +556,7 @@ static void build_annexes(ctx *c, doc_node *doc)
 
 doc_node *assemble(const model *m, const region *r, const assemble_options *opt, diag_list *diags)
 {
-    ctx c = {.m = m, .r = r, .diags = diags};
+    ctx c = {.m = m, .r = r, .diags = diags, .definitive = opt && opt->definitive};
     size_t errors_before = diag_error_count(diags);
     doc_node *doc = NULL;
     for (size_t p = 0; p < m->n_parts; p++)
@@ -516,9 +565,10 @@ doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
     c.articles = calloc(c.n_articles + 1, sizeof *c.articles);
     c.values = calloc(m->n_fields + 1, sizeof *c.values);
     c.spots = calloc(m->n_spots + 1, sizeof *c.spots);
+    c.spot_open = calloc(m->n_spots + 1, sizeof *c.spot_open);
     c.targets = xmlHashCreate(64);
     c.annex_numbers = xmlHashCreate(8);
-    if (!c.kept || !c.articles || !c.values || !c.spots || !c.targets || !c.annex_numbers) {
+    if (!c.kept || !c.articles || !c.values || !c.spots || !c.spot_open || !c.targets || !c.annex_numbers) {
         c.oom = 1;
         goto done;
     }
@@ -527,6 +577,7 @@ doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
         for (size_t i = 0; i < m->parts[p].n_articles; i++)
             c.articles[ai++] = &m->parts[p].articles[i];
     choose_articles(&c);
+    fill_members(&c);
     fill_fields(&c);
     fill_spots(&c);
     if (!(doc = doc_new_document())) {
@@ -548,9 +599,18 @@ done:
         doc = NULL;
     }
     if (c.values)
-        for (size_t i = 0; i < m->n_fields; i++)
+        for (size_t i = 0; i < m->n_fields; i++) {
             free(c.values[i].text);
+            free(c.values[i].placeholder);
+        }
     free(c.values);
+    for (size_t i = 0; c.spot_open && i < m->n_spots; i++)
+        free(c.spot_open[i]);
+    free(c.spot_open);
+    for (size_t i = 0; i < c.n_members; i++)
+        for (int j = 0; j < 3; j++)
+            free(c.members[i].owned[j]);
+    free(c.members);
     free(c.kept);
     free(c.articles);
     free(c.spots);

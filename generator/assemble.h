@@ -15,10 +15,14 @@ typedef struct {
     /* Date for document properties and zip members; (time_t)-1 means
      * the region's signing date (or the model's date). */
     time_t timestamp;
+    /* 0: a concept, where every value the region has not filled in yet is
+     * a warning and a placeholder; 1: definitive, where each is an error. */
+    int definitive;
 } assemble_options;
 
 /* Returns the tree (caller frees with doc_free), or NULL when the region
- * has input errors (all of them in diags) or memory ran out. */
+ * has input errors (all of them in diags) or memory ran out. A concept
+ * may have warnings in diags, one per open value. */
 doc_node *assemble(const model *m, const region *r, const assemble_options *opt, diag_list *diags);
 
 #endif

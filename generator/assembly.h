@@ -12,6 +12,9 @@
 typedef struct {
     int set;
     int given;       /* the region wrote a value, valid or not */
+    char *placeholder; /* a required value still open: "[IN TE VULLEN: ...]" */
+    int empty;       /* the region wrote the key without a value, at empty_pos */
+    src_pos empty_pos;
     char *text;      /* rendered text (malloc'd) */
     const char *key; /* FIELD_CHOICE: the chosen key */
     char **items;    /* list fields: the items as given */
@@ -31,16 +34,31 @@ typedef struct {
     const char *from_article; /* id of the article the reference stands in */
 } pending_ref;
 
+/* A Deelnemer as the document shows it: each value the region gave, or
+ * a placeholder (owned here) where it is still open. */
+typedef struct {
+    const char *name, *signer, *function; /* never NULL */
+    const char *grounds;                  /* NULL when none */
+    int wgs_lid;
+    src_pos pos;
+    unsigned open; /* DOC_SIG_* bits of the open values */
+    char *owned[3];
+} member_view;
+
 typedef struct {
     const model *m;
     const region *r;
     diag_list *diags;
     int oom;
+    int definitive; /* an open value is an error, not a placeholder */
+    member_view *members;
+    size_t n_members;
     int *kept; /* per article, in model order */
     const model_article **articles;
     size_t n_articles;
     field_value *values; /* per model field */
     const char **spots;  /* per model spot: the text, or NULL */
+    char **spot_open;    /* per model spot: a placeholder while it is open */
     xmlHashTablePtr targets;
     xmlHashTablePtr annex_numbers;
     pending_ref *refs;
@@ -57,9 +75,17 @@ char *hint_for(const char *best);
 size_t article_index(const ctx *c, const char *id);
 size_t field_index(const ctx *c, const model_field *f);
 
+/* A value the region has not filled in yet, named by what: in a concept
+ * a warning, in a definitive document an error; fmt says which value.
+ * Returns the placeholder "[IN TE VULLEN: what]" (caller frees), or NULL
+ * with c->oom set. */
+char *open_value(ctx *c, src_pos p, const char *what, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* choices.c: which optional articles stay, field values, regional text,
- * and whether a condition or a lid holds under them. */
+ * the Deelnemers, and whether a condition or a lid holds under them. */
 void choose_articles(ctx *c);
+void fill_members(ctx *c);
 void fill_fields(ctx *c);
 void fill_spots(ctx *c);
 int holds(const ctx *c, const condition *cond);

@@ -22,6 +22,41 @@ void input_error(ctx *c, src_pos p, const char *hint, const char *fmt, ...)
     va_end(ap);
 }
 
+/* "[IN TE VULLEN: what]", with the model's words; NULL with c->oom set. */
+static char *placeholder_text(ctx *c, const char *what)
+{
+    char *s;
+    if (asprintf(&s, "[%s: %s]", c->m->to_fill ? c->m->to_fill : "", what ? what : "") < 0) {
+        c->oom = 1;
+        return NULL;
+    }
+    return s;
+}
+
+char *open_value(ctx *c, src_pos p, const char *what, const char *fmt, ...)
+{
+    char *placeholder = NULL, *message = NULL, *hint = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int r = vasprintf(&message, fmt, ap);
+    va_end(ap);
+    if (r < 0 || !(placeholder = placeholder_text(c, what))) {
+        free(message);
+        c->oom = 1;
+        return NULL;
+    }
+    if (c->definitive)
+        hint = strdup("Een definitief document heeft geen open plekken: vul dit in, of maak "
+                      "een concept (zonder --definitief).");
+    else if (asprintf(&hint, "Het concept toont hier %s.", placeholder) < 0)
+        hint = NULL;
+    diag_add(c->diags, c->definitive ? DIAG_ERROR : DIAG_WARNING, DIAG_INPUT, p.file, p.line,
+             p.column, hint, "%s", message);
+    free(hint);
+    free(message);
+    return placeholder;
+}
+
 /* "Bedoelde u 'x'?" for a hint, or NULL; caller frees. */
 char *hint_for(const char *best)
 {
@@ -233,6 +268,11 @@ void fill_fields(ctx *c)
             continue;
         }
         field_value *out = &c->values[field_index(c, f)];
+        if (v->empty) {
+            out->empty = 1;
+            out->empty_pos = v->pos;
+            continue;
+        }
         if (out->given)
             continue; /* a key given twice: the loader reported it */
         out->given = 1;
@@ -288,20 +328,23 @@ void fill_fields(ctx *c)
             raw = m->ref_set_by;
         if (raw) {
             render_scalar(c, f, raw, r->name_pos, out);
-        } else if (!strcmp(f->id, "deelnemers") && r->n_members) {
-            char **names = calloc(r->n_members, sizeof *names);
+        } else if (!strcmp(f->id, "regio") && r->open_name.file) {
+            out->placeholder = open_value(c, r->open_name, m->open_names[OPEN_REGION],
+                                          "'regio' is nog niet ingevuld");
+        } else if (!strcmp(f->id, "beheerorganisatie") && r->open_manager.file) {
+            out->placeholder = open_value(c, r->open_manager, m->open_names[OPEN_MANAGER],
+                                          "'beheerorganisatie' is nog niet ingevuld");
+        } else if (!strcmp(f->id, "deelnemers") && c->n_members) {
+            char **names = calloc(c->n_members, sizeof *names);
             if (!names) {
                 c->oom = 1;
                 continue;
             }
-            int ok = 1;
-            for (size_t j = 0; j < r->n_members; j++)
-                ok &= (names[j] = r->members[j].name) != NULL;
-            if (ok) {
-                out->text = enumeration(names, r->n_members);
-                out->set = out->text != NULL;
-                c->oom |= !out->text;
-            }
+            for (size_t j = 0; j < c->n_members; j++)
+                names[j] = (char *)c->members[j].name;
+            out->text = enumeration(names, c->n_members);
+            out->set = out->text != NULL;
+            c->oom |= !out->text;
             free(names);
         }
     }
@@ -309,15 +352,24 @@ void fill_fields(ctx *c)
         const model_field *f = &m->fields[i];
         if (c->values[i].given || f->builtin || !f->id)
             continue;
+        field_value *v = &c->values[i];
+        const char *what = f->short_name ? f->short_name : f->description;
         if (f->default_value)
-            render_scalar(c, f, f->default_value, f->pos, &c->values[i]);
+            render_scalar(c, f, f->default_value, f->pos, v);
+        else if (f->required && v->empty)
+            v->placeholder = open_value(c, v->empty_pos, what, "verplicht veld '%s' (%s) is leeg",
+                                        f->id, field_type_name(f->type));
         else if (f->required)
-            input_error(c, r->values_pos, f->description,
-                        "verplicht veld '%s' (%s) ontbreekt onder 'velden'", f->id,
-                        field_type_name(f->type));
+            v->placeholder = open_value(c, r->values_pos, what,
+                                        "verplicht veld '%s' (%s) ontbreekt onder 'velden'",
+                                        f->id, field_type_name(f->type));
     }
-    /* Without Deelnemers that absence is the error to report. */
-    if (r->manager && r->n_members) {
+    /* Whether the Beheerorganisatie is a Deelnemer is known only once
+     * every Deelnemer has a name. */
+    int named = r->n_members > 0;
+    for (size_t j = 0; j < r->n_members; j++)
+        named &= r->members[j].name != NULL;
+    if (r->manager && named) {
         int found = 0;
         suggest s;
         suggest_start(&s, r->manager);
@@ -339,6 +391,12 @@ void fill_fields(ctx *c)
 void fill_spots(ctx *c)
 {
     const model *m = c->m;
+    /* Where the region wrote a spot's key without text. */
+    const src_pos **empty = calloc(m->n_spots + 1, sizeof *empty);
+    if (!empty) {
+        c->oom = 1;
+        return;
+    }
     for (size_t i = 0; i < c->r->n_texts; i++) {
         const region_text *t = &c->r->texts[i];
         if (!t->id)
@@ -357,16 +415,87 @@ void fill_spots(ctx *c)
             continue;
         }
         c->spots[s - m->spots] = t->text;
+        if (!t->text)
+            empty[s - m->spots] = &t->pos;
     }
     for (size_t i = 0; i < m->n_spots; i++) {
-        if (c->spots[i] || !m->spots[i].id)
+        const model_spot *s = &m->spots[i];
+        if (c->spots[i] || !s->id)
             continue;
-        if (m->spots[i].default_text)
-            c->spots[i] = m->spots[i].default_text;
-        else if (m->spots[i].required)
-            input_error(c, c->r->values_pos, m->spots[i].description,
-                        "verplichte regionale tekst '%s' ontbreekt onder 'regionale_tekst'",
-                        m->spots[i].id);
+        const char *what = s->short_name ? s->short_name : s->description;
+        if (s->default_text)
+            c->spots[i] = s->default_text;
+        else if (s->required && empty[i])
+            c->spot_open[i] =
+                open_value(c, *empty[i], what, "verplichte regionale tekst '%s' is leeg", s->id);
+        else if (s->required)
+            c->spot_open[i] = open_value(
+                c, c->r->values_pos, what,
+                "verplichte regionale tekst '%s' ontbreekt onder 'regionale_tekst'", s->id);
+    }
+    free(empty);
+}
+
+/* One value of a Deelnemer: the region's, or a placeholder while open
+ * (reported at open); out keeps the placeholder for freeing. */
+static const char *member_value(ctx *c, const char *value, src_pos open, enum open_value kind,
+                                char **out, unsigned bit, unsigned *bits, const char *message)
+{
+    if (value || !open.file)
+        return value ? value : "";
+    *out = open_value(c, open, c->m->open_names[kind], "%s", message);
+    *bits |= bit;
+    return *out ? *out : "";
+}
+
+void fill_members(ctx *c)
+{
+    const region *r = c->r;
+    size_t n = r->n_members ? r->n_members : r->open_members.file ? 1 : 0;
+    if (!n)
+        return;
+    if (!(c->members = calloc(n, sizeof *c->members))) {
+        c->oom = 1;
+        return;
+    }
+    c->n_members = n;
+    if (!r->n_members) {
+        /* No Deelnemer yet: the document shows one open Deelnemer, and
+         * the warning says so once. */
+        member_view *v = &c->members[0];
+        v->pos = r->open_members;
+        free(open_value(c, r->open_members, c->m->open_names[OPEN_MEMBER],
+                        "er is nog geen Deelnemer opgegeven onder 'deelnemers'"));
+        const enum open_value kinds[3] = {OPEN_MEMBER, OPEN_SIGNER, OPEN_FUNCTION};
+        for (int i = 0; i < 3; i++)
+            v->owned[i] = placeholder_text(c, c->m->open_names[kinds[i]]);
+        v->name = v->owned[0] ? v->owned[0] : "";
+        v->signer = v->owned[1] ? v->owned[1] : "";
+        v->function = v->owned[2] ? v->owned[2] : "";
+        v->open = DOC_SIG_PARTY | DOC_SIG_NAME | DOC_SIG_FUNCTION;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const region_member *m = &r->members[i];
+        member_view *v = &c->members[i];
+        char who[160], msg[2][256];
+        if (m->name)
+            snprintf(who, sizeof who, "Deelnemer '%s'", m->name);
+        else
+            snprintf(who, sizeof who, "Deelnemer %zu", i + 1);
+        snprintf(msg[0], sizeof msg[0], "de naam van de ondertekenaar van %s is nog niet ingevuld",
+                 who);
+        snprintf(msg[1], sizeof msg[1],
+                 "de functie van de ondertekenaar van %s is nog niet ingevuld", who);
+        v->pos = m->pos;
+        v->wgs_lid = m->wgs_lid;
+        v->grounds = m->signer_grounds;
+        v->name = member_value(c, m->name, m->open_name, OPEN_MEMBER, &v->owned[0], DOC_SIG_PARTY,
+                               &v->open, "de naam van een Deelnemer is nog niet ingevuld");
+        v->signer = member_value(c, m->signer_name, m->open_signer_name, OPEN_SIGNER,
+                                 &v->owned[1], DOC_SIG_NAME, &v->open, msg[0]);
+        v->function = member_value(c, m->signer_function, m->open_signer_function, OPEN_FUNCTION,
+                                   &v->owned[2], DOC_SIG_FUNCTION, &v->open, msg[1]);
     }
 }
 
@@ -399,7 +528,7 @@ int holds(const ctx *c, const condition *cond)
 int filled(const ctx *c, const model_field *f)
 {
     const field_value *v = &c->values[field_index(c, f)];
-    return v->set || v->given || f->required;
+    return v->set || v->given || v->placeholder || f->required;
 }
 
 /* A text can be filled when each field and spot it uses has a value;

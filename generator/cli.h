@@ -22,6 +22,7 @@ typedef struct {
     const char *out_dir;
     const char *formats;
     const char *region_name;
+    int definitive; /* --definitief: refuse while any value is open */
     const char **files;
     int n_files;
 } options;

@@ -18,7 +18,7 @@ int cmd_check(const options *o)
         size_t before = diag_error_count(&d);
         region *r = region_load(files.paths[i], &d);
         if (r) {
-            assemble_options opt = {(time_t)-1};
+            assemble_options opt = {(time_t)-1, o->definitive};
             doc_free(assemble(m, r, &opt, &d));
         }
         if (diag_error_count(&d) == before)

@@ -81,7 +81,7 @@ static void generate_region(const model *m, const options *o, const char *path,
     /* Assemble even when the file had problems: controleer and genereer
      * report every problem at once, and assemble returns no tree then. */
     if (r) {
-        assemble_options opt = {cli_fixed_timestamp(d)};
+        assemble_options opt = {cli_fixed_timestamp(d), o->definitive};
         doc = assemble(m, r, &opt, d);
     }
     if (doc) {

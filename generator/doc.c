@@ -93,6 +93,7 @@ static void free_meta(doc_meta *m)
     free(m->change_author);
     free(m->old_title);
     free(m->old_subtitle);
+    free(m->concept_mark);
     free(m);
 }
 
@@ -101,6 +102,9 @@ static void free_sig(doc_signatory *s)
     if (!s)
         return;
     free(s->party);
+    free(s->authority);
+    free(s->place);
+    free(s->date);
     free(s->name);
     free(s->function);
     free(s);

@@ -29,7 +29,10 @@ typedef enum {
     DOC_TERM,    /* a defined term as used in the text */
     DOC_FIELD,   /* a field value filled in by the region */
     DOC_REF,     /* a resolved cross-reference, e.g. "artikel 7, tweede lid" */
-    DOC_REGIONAL /* regional text written by the region */
+    DOC_REGIONAL,   /* regional text written by the region */
+    DOC_PLACEHOLDER /* a value still open in a concept, e.g. "[IN TE VULLEN:
+                       naam van het Zorg- en Veiligheidshuis]": the full
+                       text to show, highlighted */
 } doc_kind;
 
 /* Change marks, set only in a merged tree made by compare_merge (every
@@ -59,12 +62,27 @@ typedef struct {
     time_t change_date;  /* merged trees: date of the marks, from the inputs, never the clock */
     char *old_title;     /* merged trees: the older side's title and subtitle */
     char *old_subtitle;  /* when they differ ("" for none), else NULL */
+    /* A concept shows concept_mark ("CONCEPT") on every page and colours
+     * regional text; a definitive document (concept 0) has neither, and
+     * no DOC_PLACEHOLDER. */
+    int concept;
+    char *concept_mark;
 } doc_meta;
 
+/* Which lines of a signatory hold a placeholder (doc_signatory.open). */
+enum { DOC_SIG_PARTY = 1, DOC_SIG_NAME = 2, DOC_SIG_FUNCTION = 4 };
+
+/* Every line worded by the generator; writers print them as given, in
+ * this order: party, authority, place, date, the line to sign on, name,
+ * function, all kept together on one page. */
 typedef struct {
-    char *party; /* whom the signer acts for: "Namens Gemeente Tiel" */
+    char *party;     /* whom the signer acts for: "Namens Gemeente Tiel" */
+    char *authority; /* ground of authority, "krachtens mandaat van ..."; or NULL */
+    char *place;     /* "Plaats: ......" when each Deelnemer signs apart (in */
+    char *date;      /* counterparts); NULL when the page has one place and date */
     char *name;
     char *function;
+    unsigned open;   /* DOC_SIG_* bits: those lines are placeholders */
 } doc_signatory;
 
 typedef struct doc_node doc_node;

@@ -19,14 +19,17 @@ typedef struct {
 
 static const command commands[] = {
     {"genereer", cmd_generate, 1,
-     "  afspraken genereer REGIO.yaml|MAP ... [-o MAP] [--formaat odt,docx,md]\n"
+     "  afspraken genereer REGIO.yaml|MAP ... [-o MAP] [--formaat odt,docx,md] [--definitief]\n"
      "      Maakt de documenten van een regio, standaard in out/<regio>/. Met\n"
      "      meer bestanden of een map: elke regio in een eigen map onder -o\n"
-     "      (standaard out/); een regio met fouten wordt overgeslagen.\n"},
+     "      (standaard out/); een regio met fouten wordt overgeslagen. Zonder\n"
+     "      --definitief een concept, met CONCEPT op elke pagina en\n"
+     "      [IN TE VULLEN: ...] waar nog een waarde ontbreekt (een waarschuwing\n"
+     "      per open plek); met --definitief weigert het zolang er iets open is.\n"},
     {"controleer", cmd_check, 1,
-     "  afspraken controleer [REGIO.yaml|MAP ...]\n"
+     "  afspraken controleer [REGIO.yaml|MAP ...] [--definitief]\n"
      "      Controleert het model en de regiobestanden en meldt elk probleem;\n"
-     "      schrijft niets.\n"},
+     "      schrijft niets. Open plekken zijn waarschuwingen, met --definitief fouten.\n"},
     {"model", cmd_model, 0,
      "  afspraken model\n"
      "      Toont de delen, artikelen (welke optioneel zijn en waarom), velden,\n"
@@ -53,12 +56,23 @@ static const struct {
 };
 #define N_VALUE_OPTIONS (sizeof value_options / sizeof *value_options)
 
+/* Options without a value: main sets the int to 1. */
+static const struct {
+    const char *flag;
+    size_t offset;
+} flag_options[] = {
+    {"--definitief", offsetof(options, definitive)},
+};
+#define N_FLAG_OPTIONS (sizeof flag_options / sizeof *flag_options)
+
 static const char options_usage[] =
     "\n"
     "Opties:\n"
     "  -o, --uitvoer MAP   map voor de documenten (genereer)\n"
     "  --formaat LIJST     welke van odt, docx en md (genereer; standaard alle)\n"
     "  --regio NAAM        naam van de nieuwe regio (init)\n"
+    "  --definitief        geen concept: weigert zolang er een waarde open is\n"
+    "                      (genereer, controleer)\n"
     "  --model BESTAND     ander modelbestand dan het geïnstalleerde\n"
     "  -h, --help          deze hulp\n"
     "  --version           versie van afspraken\n"
@@ -83,10 +97,23 @@ static const char **value_slot(options *o, const char *arg)
     return NULL;
 }
 
+static int *flag_slot(options *o, const char *arg)
+{
+    for (size_t i = 0; i < N_FLAG_OPTIONS; i++)
+        if (!strcmp(arg, flag_options[i].flag))
+            return (int *)((char *)o + flag_options[i].offset);
+    return NULL;
+}
+
 static int parse_and_run(options *o, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int *flag = flag_slot(o, a);
+        if (flag) {
+            *flag = 1;
+            continue;
+        }
         if (!strcmp(a, "-h") || !strcmp(a, "--help") || !strcmp(a, "help")) {
             print_usage(stdout);
             return EXIT_OK;

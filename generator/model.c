@@ -278,8 +278,9 @@ static int parse_long(const char *s, long *out)
     return 0;
 }
 
-static const char *const field_keys[] = {"id",  "type",      "omschrijving", "verplicht", "min",
-                                         "max", "standaard", "keuzes",       NULL};
+static const char *const field_keys[] = {"id",        "type",   "omschrijving", "aanduiding",
+                                         "verplicht", "min",    "max",          "standaard",
+                                         "keuzes",    NULL};
 
 static void load_field(loader *l, yaml_node_t *node, model_field *f)
 {
@@ -288,6 +289,7 @@ static void load_field(loader *l, yaml_node_t *node, model_field *f)
         return;
     f->id = ymap_text(&l->y, node, "id", 1, "een veld");
     f->description = ymap_text(&l->y, node, "omschrijving", 1, "een veld");
+    f->short_name = ymap_text(&l->y, node, "aanduiding", 0, "een veld");
     f->required = ymap_bool(&l->y, node, "verplicht", 0);
     for (size_t b = 0; f->id && b < sizeof builtin_ids / sizeof *builtin_ids; b++)
         if (!strcmp(f->id, builtin_ids[b]))
@@ -362,7 +364,8 @@ static void load_fields(loader *l, yaml_node_t *seq)
         load_field(l, yseq_at(&l->y, seq, i), &l->m->fields[nb + i]);
 }
 
-static const char *const spot_keys[] = {"id", "omschrijving", "verplicht", "standaard", NULL};
+static const char *const spot_keys[] = {"id",        "omschrijving", "aanduiding",
+                                        "verplicht", "standaard",    NULL};
 
 static void load_spot(loader *l, yaml_node_t *node, void *out)
 {
@@ -372,6 +375,7 @@ static void load_spot(loader *l, yaml_node_t *node, void *out)
         return;
     s->id = ymap_text(&l->y, node, "id", 1, "een regionale plek");
     s->description = ymap_text(&l->y, node, "omschrijving", 1, "een regionale plek");
+    s->short_name = ymap_text(&l->y, node, "aanduiding", 0, "een regionale plek");
     s->required = ymap_bool(&l->y, node, "verplicht", 0);
     s->default_text = ymap_text(&l->y, node, "standaard", 0, "een regionale plek");
 }
@@ -407,10 +411,15 @@ static const char *const parties_keys[] = {"kop",
                                            "deelnemer_eerste_lid",
                                            "deelnemer_tweede_lid",
                                            NULL};
-static const char *const signing_keys[] = {"kop", "tekst", "namens", NULL};
-static const char *const top_keys[] = {"model",     "partijen",  "ondertekening", "velden",
-                                       "regionaal", "begrippen", "eigennamen",    "delen",
-                                       "bijlagen",  NULL};
+static const char *const signing_keys[] = {"kop",    "tekst", "tekst_afzonderlijk", "namens",
+                                           "plaats", "datum", "invullijn",          NULL};
+/* Keys of 'concept:', in the order of enum open_value after the first two. */
+static const char *const concept_keys[] = {"merk",          "in_te_vullen", "regio",
+                                           "beheerorganisatie", "deelnemer",  "ondertekenaar",
+                                           "functie",       NULL};
+static const char *const top_keys[] = {"model",     "partijen",  "ondertekening", "concept",
+                                       "velden",    "regionaal", "begrippen",     "eigennamen",
+                                       "delen",     "bijlagen",  NULL};
 
 static void check_date(loader *l, yaml_node_t *map, const char *key, const char *date)
 {
@@ -472,6 +481,20 @@ static int load_top(loader *l, yaml_node_t *root)
         m->signing_heading = ymap_text(&l->y, signing, "kop", 1, "'ondertekening'");
         m->on_behalf = ymap_text(&l->y, signing, "namens", 1, "'ondertekening'");
         load_opt_rich(l, signing, "tekst", "'tekst'", &m->signing_text);
+        load_opt_rich(l, signing, "tekst_afzonderlijk", "'tekst_afzonderlijk'",
+                      &m->signing_apart);
+        m->sign_place = ymap_text(&l->y, signing, "plaats", 1, "'ondertekening'");
+        m->sign_date = ymap_text(&l->y, signing, "datum", 1, "'ondertekening'");
+        m->fill_line = ymap_text(&l->y, signing, "invullijn", 1, "'ondertekening'");
+    }
+    yaml_node_t *concept = ymap_get(&l->y, root, "concept");
+    if (!concept) {
+        ydoc_error(&l->y, root, NULL, "'concept' ontbreekt in het model");
+    } else if (ymap_check(&l->y, concept, concept_keys, "'concept'") >= 0) {
+        m->concept_mark = ymap_text(&l->y, concept, "merk", 1, "'concept'");
+        m->to_fill = ymap_text(&l->y, concept, "in_te_vullen", 1, "'concept'");
+        for (size_t i = 0; i < sizeof m->open_names / sizeof *m->open_names; i++)
+            m->open_names[i] = ymap_text(&l->y, concept, concept_keys[i + 2], 1, "'concept'");
     }
     load_fields(l, ymap_get(&l->y, root, "velden"));
     yaml_node_t *spots = ymap_get(&l->y, root, "regionaal");

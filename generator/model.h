@@ -39,6 +39,8 @@ typedef struct {
     char *id;
     field_type type;
     char *description;
+    char *short_name; /* aanduiding: names the value in a placeholder; NULL
+                         to use the description */
     int required;
     int builtin;     /* filled from the region's fixed keys */
     long min, max;   /* FIELD_NUMBER */
@@ -51,6 +53,7 @@ typedef struct {
 typedef struct {
     char *id;
     char *description;
+    char *short_name; /* as for a field */
     int required;
     char *default_text;
     src_pos pos;
@@ -107,6 +110,9 @@ typedef struct {
     src_pos pos;
 } model_annex;
 
+/* The region file's fixed values a concept may leave open. */
+enum open_value { OPEN_REGION, OPEN_MANAGER, OPEN_MEMBER, OPEN_SIGNER, OPEN_FUNCTION };
+
 typedef struct {
     arena arena;
     const char *file;
@@ -122,6 +128,15 @@ typedef struct {
     char *represented_by;  /* "te dezen vertegenwoordigd door" */
     char *signing_heading; /* "Ondertekening" */
     char *on_behalf;       /* "Namens" */
+    rich_text signing_apart; /* the signing text when each Deelnemer signs
+                                apart; count 0 when there is none */
+    char *sign_place, *sign_date; /* "Plaats:", "Datum:" before a fill line */
+    char *fill_line;              /* a line to fill in by hand */
+    /* A concept's furniture: the mark on every page ("CONCEPT"), the
+     * words of a placeholder ("IN TE VULLEN"), and what a placeholder
+     * names for the region file's fixed values (enum open_value). */
+    char *concept_mark, *to_fill;
+    char *open_names[5];
     char *member_group[2]; /* after a Deelnemer in `lijst: deelnemers`,
                               per WGS lid; NULL for nothing */
     model_field *fields;

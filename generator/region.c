@@ -22,7 +22,7 @@ static void *alloc(loader *l, size_t n, size_t size)
     return p;
 }
 
-static const char *const signer_keys[] = {"naam", "functie", NULL};
+static const char *const signer_keys[] = {"naam", "functie", "grondslag", NULL};
 static const char *const member_keys[] = {"naam", "wgs", "ondertekenaar", NULL};
 
 static void load_member(loader *l, yaml_node_t *node, region_member *m)
@@ -30,7 +30,7 @@ static void load_member(loader *l, yaml_node_t *node, region_member *m)
     m->pos = ydoc_pos(&l->y, node);
     if (ymap_check(&l->y, node, member_keys, "een Deelnemer") < 0)
         return;
-    m->name = ymap_text(&l->y, node, "naam", 1, "een Deelnemer");
+    m->name = ymap_text_open(&l->y, node, "naam", "een Deelnemer", &m->open_name);
     yaml_node_t *wgs = ymap_get(&l->y, node, "wgs");
     char *lid = ymap_text(&l->y, node, "wgs", 1, "een Deelnemer");
     if (lid && !strcmp(lid, "eerste lid"))
@@ -43,24 +43,26 @@ static void load_member(loader *l, yaml_node_t *node, region_member *m)
             "Schrijf 'eerste lid' (openbare lichamen, art. 2.27 lid 1 WGS) of 'tweede lid' (private partijen).",
             "onbekende waarde '%s' voor 'wgs'", lid);
     yaml_node_t *s = ymap_get(&l->y, node, "ondertekenaar");
-    if (!s) {
-        ydoc_error(&l->y, node, "Geef 'ondertekenaar' met 'naam' en 'functie'.",
-                   "'ondertekenaar' ontbreekt bij Deelnemer '%s'", m->name ? m->name : "?");
+    if (!s || yscalar_empty(s)) {
+        m->open_signer_name = m->open_signer_function = ydoc_pos(&l->y, s ? s : node);
     } else if (ymap_check(&l->y, s, signer_keys, "'ondertekenaar'") >= 0) {
-        m->signer_name = ymap_text(&l->y, s, "naam", 1, "'ondertekenaar'");
-        m->signer_function = ymap_text(&l->y, s, "functie", 1, "'ondertekenaar'");
+        m->signer_name =
+            ymap_text_open(&l->y, s, "naam", "'ondertekenaar'", &m->open_signer_name);
+        m->signer_function =
+            ymap_text_open(&l->y, s, "functie", "'ondertekenaar'", &m->open_signer_function);
+        m->signer_grounds = ymap_text(&l->y, s, "grondslag", 0, "'ondertekenaar'");
     }
 }
 
 static void load_members(loader *l, yaml_node_t *seq)
 {
+    if (yscalar_empty(seq) || (seq->type == YAML_SEQUENCE_NODE && !yseq_size(seq))) {
+        l->r->open_members = ydoc_pos(&l->y, seq);
+        return;
+    }
     if (yseq_check(&l->y, seq, "'deelnemers'"))
         return;
     size_t n = yseq_size(seq);
-    if (!n) {
-        ydoc_error(&l->y, seq, NULL, "er is geen enkele Deelnemer opgegeven");
-        return;
-    }
     if (!(l->r->members = alloc(l, n, sizeof *l->r->members)))
         return;
     l->r->n_members = n;
@@ -137,6 +139,10 @@ static void load_value(loader *l, yaml_node_t *k, yaml_node_t *val, void *out)
     v->pos = ydoc_pos(&l->y, val);
     char what[96];
     snprintf(what, sizeof what, "veld '%s'", v->id ? v->id : "?");
+    if (yscalar_empty(val) || (val->type == YAML_SEQUENCE_NODE && !yseq_size(val))) {
+        v->empty = 1;
+        return;
+    }
     if (val->type != YAML_SEQUENCE_NODE) {
         v->scalar = yscalar(&l->y, val, what, 1);
         return;
@@ -161,6 +167,8 @@ static void load_text(loader *l, yaml_node_t *k, yaml_node_t *v, void *out)
     t->id = yscalar(&l->y, k, "een id van regionale tekst", 1);
     t->key_pos = ydoc_pos(&l->y, k);
     t->pos = ydoc_pos(&l->y, v);
+    if (yscalar_empty(v))
+        return;
     t->text = yscalar(&l->y, v, "regionale tekst", 1);
     /* Block scalars end with a newline the author did not mean as text;
      * trailing line breaks would become empty lines. */
@@ -182,7 +190,7 @@ static int load_top(loader *l, yaml_node_t *root)
     region *r = l->r;
     if (ymap_check(&l->y, root, top_keys, "het regiobestand") < 0)
         return -1;
-    r->name = ymap_text(&l->y, root, "regio", 1, "het regiobestand");
+    r->name = ymap_text_open(&l->y, root, "regio", "het regiobestand", &r->open_name);
     r->name_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "regio"));
     r->slug = ymap_text(&l->y, root, "bestandsnaam", 0, "het regiobestand");
     if (r->slug)
@@ -193,15 +201,16 @@ static int load_top(loader *l, yaml_node_t *root)
                            "'bestandsnaam' bevat het teken '%c'", *c);
                 break;
             }
-    r->manager = ymap_text(&l->y, root, "beheerorganisatie", 1, "het regiobestand");
+    r->manager =
+        ymap_text_open(&l->y, root, "beheerorganisatie", "het regiobestand", &r->open_manager);
     r->manager_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "beheerorganisatie"));
+    /* Without a place and date the Deelnemers sign apart, each with a
+     * place and date of their own. */
     yaml_node_t *s = ymap_get(&l->y, root, "ondertekening");
-    if (!s) {
-        ydoc_error(&l->y, root, "Geef 'ondertekening' met 'plaats' en 'datum'.",
-                   "'ondertekening' ontbreekt in het regiobestand");
-    } else if (ymap_check(&l->y, s, signing_keys, "'ondertekening'") >= 0) {
-        r->sign_place = ymap_text(&l->y, s, "plaats", 1, "'ondertekening'");
-        r->sign_date = ymap_text(&l->y, s, "datum", 1, "'ondertekening'");
+    src_pos unset;
+    if (s && !yscalar_empty(s) && ymap_check(&l->y, s, signing_keys, "'ondertekening'") >= 0) {
+        r->sign_place = ymap_text_open(&l->y, s, "plaats", "'ondertekening'", &unset);
+        r->sign_date = ymap_text_open(&l->y, s, "datum", "'ondertekening'", &unset);
         yaml_node_t *dn = ymap_get(&l->y, s, "datum");
         r->sign_date_pos = ydoc_pos(&l->y, dn);
         int y, m, d;
@@ -220,7 +229,7 @@ static int load_top(loader *l, yaml_node_t *root)
     if (members)
         load_members(l, members);
     else
-        ydoc_error(&l->y, root, NULL, "'deelnemers' ontbreekt in het regiobestand");
+        r->open_members = ydoc_pos(&l->y, root);
     yaml_node_t *n;
     if ((n = ymap_get(&l->y, root, "optionele_artikelen")))
         r->choices =

@@ -12,12 +12,17 @@
 #include "diag.h"
 #include "yamlin.h"
 
+/* A value the region has not filled in yet is NULL and has an "open"
+ * position: where it belongs (file NULL when it is filled in, or wrong,
+ * which the loader reports). A concept shows a placeholder there. */
 typedef struct {
     char *name;
     int wgs_lid; /* 1 or 2: art. 2.27 WGS, eerste or tweede lid */
     char *signer_name;
     char *signer_function;
+    char *signer_grounds; /* grondslag: "krachtens mandaat van ..."; NULL when none */
     src_pos pos;
+    src_pos open_name, open_signer_name, open_signer_function;
 } region_member;
 
 typedef struct {
@@ -34,13 +39,14 @@ typedef struct {
     src_pos *item_pos;
     size_t n_items;
     int is_list;
+    int empty;       /* written without a value: still open */
     src_pos pos;     /* the value */
     src_pos key_pos; /* the key, for "unknown field" */
 } region_value;
 
 typedef struct {
     char *id;
-    char *text;
+    char *text; /* NULL when written without text: still open */
     src_pos pos;
     src_pos key_pos;
 } region_text;
@@ -51,11 +57,12 @@ typedef struct {
     char *name;
     char *slug;    /* bestandsnaam, or NULL to derive from name */
     char *manager; /* beheerorganisatie */
-    char *sign_place;
-    char *sign_date; /* JJJJ-MM-DD, checked */
+    char *sign_place; /* both NULL: each Deelnemer signs apart */
+    char *sign_date;  /* JJJJ-MM-DD, checked */
     src_pos name_pos, manager_pos, sign_date_pos, values_pos;
-    region_member *members;
-    size_t n_members;
+    src_pos open_name, open_manager, open_members;
+    region_member *members; /* none, with open_members set, when the */
+    size_t n_members;       /* region lists no Deelnemer yet */
     region_choice *choices;
     size_t n_choices;
     region_value *values;

@@ -80,8 +80,10 @@ void starter_write(const model *m, const char *name, const char *schema, FILE *o
         put_comment(out, "", intro);
         free(intro);
     }
-    fputs("# Vul elke waarde in die met VERPLICHT is gemarkeerd. Regels die met '#'\n"
-          "# beginnen zijn uitleg of een keuze die u kunt aanzetten door '# ' weg te halen.\n"
+    fputs("# Vul elke waarde in die met VERPLICHT is gemarkeerd; zolang er een open is,\n"
+          "# maakt 'afspraken genereer' een concept met [IN TE VULLEN: ...] op die plek.\n"
+          "# Regels die met '#' beginnen zijn uitleg of een keuze die u kunt aanzetten\n"
+          "# door '# ' weg te halen.\n"
           "# Controleer het bestand met: afspraken controleer DIT-BESTAND.yaml\n\n",
           out);
     fputs("regio: ", out);
@@ -94,9 +96,11 @@ void starter_write(const model *m, const char *name, const char *schema, FILE *o
         out);
     fputs("beheerorganisatie:    # VERPLICHT (tekst): precies de naam van een van de Deelnemers\n",
           out);
-    fputs("ondertekening:\n"
-          "  plaats:    # VERPLICHT (tekst)\n"
-          "  datum:    # VERPLICHT (datum): JJJJ-MM-DD\n\n",
+    fputs("# Met plaats en datum tekenen alle Deelnemers samen; leeg laten als elke\n"
+          "# Deelnemer apart tekent, met een eigen plaats en datum.\n"
+          "ondertekening:\n"
+          "  plaats:    # tekst, of leeg\n"
+          "  datum:    # JJJJ-MM-DD, of leeg\n\n",
           out);
     fputs("# De Deelnemers. wgs: 'eerste lid' voor openbare lichamen (artikel 2.27,\n"
           "# eerste lid, WGS), 'tweede lid' voor private partijen. Herhaal het blok\n"
@@ -106,7 +110,8 @@ void starter_write(const model *m, const char *name, const char *schema, FILE *o
           "    wgs: eerste lid\n"
           "    ondertekenaar:\n"
           "      naam:    # VERPLICHT (tekst)\n"
-          "      functie:    # VERPLICHT (tekst)\n\n",
+          "      functie:    # VERPLICHT (tekst)\n"
+          "      # grondslag: krachtens mandaat van ...    # optioneel: de bevoegdheid\n\n",
           out);
     fputs("# Optionele artikelen: ja = opnemen, nee = weglaten.\n"
           "optionele_artikelen:\n",

@@ -526,6 +526,26 @@ char *ymap_text(ydoc *y, yaml_node_t *map, const char *key, int required, const 
     return s;
 }
 
+int yscalar_empty(const yaml_node_t *node)
+{
+    if (!node || node->type != YAML_SCALAR_NODE)
+        return 0;
+    const unsigned char *v = node->data.scalar.value;
+    size_t len = node->data.scalar.length;
+    return strspn((const char *)v, " \t\r\n") >= len;
+}
+
+char *ymap_text_open(ydoc *y, yaml_node_t *map, const char *key, const char *what, src_pos *open)
+{
+    yaml_node_t *v = ymap_get(y, map, key);
+    open->file = NULL;
+    if (!v || yscalar_empty(v)) {
+        *open = ydoc_pos(y, v ? v : map);
+        return NULL;
+    }
+    return ymap_text(y, map, key, 0, what);
+}
+
 int ymap_bool(ydoc *y, yaml_node_t *map, const char *key, int dflt)
 {
     yaml_node_t *v = ymap_get(y, map, key);

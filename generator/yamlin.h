@@ -63,6 +63,13 @@ char *yscalar(ydoc *y, yaml_node_t *node, const char *what, int nonempty);
 /* The value under key as text; NULL and a diagnostic when required and
  * absent, NULL silently when optional and absent. */
 char *ymap_text(ydoc *y, yaml_node_t *map, const char *key, int required, const char *what);
+/* The value under key as text, for a value a region may leave open for
+ * now: absent or empty (only white space) is no error but returns NULL
+ * with *open set to where the value belongs (the empty value, or map when
+ * the key is absent). Otherwise as ymap_text, with open->file NULL. */
+char *ymap_text_open(ydoc *y, yaml_node_t *map, const char *key, const char *what, src_pos *open);
+/* Whether node is a scalar of only white space: a value not filled in. */
+int yscalar_empty(const yaml_node_t *node);
 /* "ja"/"nee" under key; absent gives dflt. Returns 0/1, or dflt with a
  * diagnostic for any other value. */
 int ymap_bool(ydoc *y, yaml_node_t *map, const char *key, int dflt);

@@ -55,7 +55,9 @@ int docx_render(const doc_node *doc, out_buf *out, diag_list *diags)
     package *pkg = package_new(doc->meta->timestamp, diags);
     if (!pkg)
         return -1;
-    if (package_add_parts(pkg, docx_parts, sizeof docx_parts / sizeof *docx_parts, doc, "DOCX")) {
+    static const package_part header = {DOCX_PART_HEADER, docx_write_header};
+    if (package_add_parts(pkg, docx_parts, sizeof docx_parts / sizeof *docx_parts, doc, "DOCX") ||
+        (docx_has_header(doc) && package_add_parts(pkg, &header, 1, doc, "DOCX"))) {
         package_free(pkg);
         return -1;
     }

@@ -18,6 +18,7 @@
 #define DOCX_PART_STYLES        "word/styles.xml"
 #define DOCX_PART_SETTINGS      "word/settings.xml"
 #define DOCX_PART_FOOTER        "word/footer1.xml"
+#define DOCX_PART_HEADER        "word/header1.xml" /* a concept's only */
 #define DOCX_PART_DOCUMENT_RELS "word/_rels/document.xml.rels"
 
 /* Relationship ids of word/_rels/document.xml.rels; document.xml refers
@@ -25,6 +26,7 @@
 #define DOCX_RID_STYLES   "rId1"
 #define DOCX_RID_SETTINGS "rId2"
 #define DOCX_RID_FOOTER   "rId3"
+#define DOCX_RID_HEADER   "rId4"
 
 /* The style contract: every id used in document.xml or footer1.xml is one
  * of these, and docx_styles.c defines each of them. The built-in ids keep
@@ -42,6 +44,8 @@
 #define DOCX_STYLE_ONDERTEKENING "Ondertekening"
 #define DOCX_STYLE_REGIONAAL     "Regionaal"
 #define DOCX_STYLE_BEGRIP        "Begrip"
+#define DOCX_STYLE_IN_TE_VULLEN  "InTeVullen"
+#define DOCX_STYLE_HEADER        "Header"
 
 /* Indents in twips (1/20 pt); 567 twips is 1 cm. The label of a lid or
  * onderdeel hangs one step left of its text, and each list level moves
@@ -72,6 +76,10 @@ int docx_write_document(const doc_node *doc, void **data, size_t *len);
 int docx_write_styles(const doc_node *doc, void **data, size_t *len);
 int docx_write_settings(const doc_node *doc, void **data, size_t *len);
 int docx_write_footer(const doc_node *doc, void **data, size_t *len);
+int docx_write_header(const doc_node *doc, void **data, size_t *len);
+
+/* Whether the document is a concept with a mark to show in a header. */
+int docx_has_header(const doc_node *doc);
 
 /* Shared by the parts: the document's language, never NULL. */
 const char *docx_language(const doc_node *doc);

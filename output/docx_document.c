@@ -182,6 +182,8 @@ static const char *inline_style(doc_kind kind)
         return DOCX_STYLE_REGIONAAL;
     case DOC_TERM:
         return DOCX_STYLE_BEGRIP;
+    case DOC_PLACEHOLDER:
+        return DOCX_STYLE_IN_TE_VULLEN;
     default:
         return NULL;
     }
@@ -360,17 +362,25 @@ static int write_signatory(xmlw *x, const doc_node *n)
 {
     typedef struct {
         const char *text, *space_before;
+        int open;
     } line;
     const doc_signatory *sig = n->sig;
-    line lines[4];
+    unsigned open = sig ? sig->open : 0;
+    line lines[7];
     int count = 0;
     if (sig && sig->party)
-        lines[count++] = (line){sig->party, NULL};
-    lines[count++] = (line){SIGNATURE_LINE, "960"};
+        lines[count++] = (line){sig->party, NULL, open & DOC_SIG_PARTY};
+    if (sig && sig->authority)
+        lines[count++] = (line){sig->authority, NULL, 0};
+    if (sig && sig->place)
+        lines[count++] = (line){sig->place, "120", 0};
+    if (sig && sig->date)
+        lines[count++] = (line){sig->date, "120", 0};
+    lines[count++] = (line){SIGNATURE_LINE, "960", 0};
     if (sig && sig->name)
-        lines[count++] = (line){sig->name, NULL};
+        lines[count++] = (line){sig->name, NULL, open & DOC_SIG_NAME};
     if (sig && sig->function)
-        lines[count++] = (line){sig->function, NULL};
+        lines[count++] = (line){sig->function, NULL, open & DOC_SIG_FUNCTION};
     for (int i = 0; i < count; i++) {
         para_props pp = {
             .style = DOCX_STYLE_ONDERTEKENING,
@@ -380,7 +390,9 @@ static int write_signatory(xmlw *x, const doc_node *n)
             .space_before = i == 0 ? "480" : lines[i].space_before,
         };
         if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) ||
-            write_changed_r(x, lines[i].text, NULL, block_change(x), 0) || xmlw_end(x))
+            write_changed_r(x, lines[i].text, lines[i].open ? DOCX_STYLE_IN_TE_VULLEN : NULL,
+                            block_change(x), 0) ||
+            xmlw_end(x))
             return -1;
     }
     return 0;
@@ -463,9 +475,16 @@ static int write_w_pgMar(xmlw *x)
            xmlw_attr(x, "w:footer", "709") || xmlw_attr(x, "w:gutter", "0") || xmlw_end(x);
 }
 
-static int write_w_sectPr(xmlw *x)
+static int write_w_headerReference(xmlw *x)
 {
-    return xmlw_start(x, "w:sectPr") || write_w_footerReference(x) || write_w_pgSz(x) ||
+    return xmlw_start(x, "w:headerReference") || xmlw_attr(x, "w:type", "default") ||
+           xmlw_attr(x, "r:id", DOCX_RID_HEADER) || xmlw_end(x);
+}
+
+static int write_w_sectPr(xmlw *x, const doc_node *doc)
+{
+    return xmlw_start(x, "w:sectPr") || (docx_has_header(doc) && write_w_headerReference(x)) ||
+           write_w_footerReference(x) || write_w_pgSz(x) ||
            write_w_pgMar(x) || xmlw_empty(x, "w:cols", "w:space", "708") || xmlw_end(x);
 }
 
@@ -495,7 +514,7 @@ static int write_title(xmlw *x, const doc_meta *m)
 static int write_w_body(xmlw *x, const doc_node *doc)
 {
     return xmlw_start(x, "w:body") || write_title(x, doc->meta) || write_blocks(x, doc->first, 0) ||
-           write_w_sectPr(x) || xmlw_end(x);
+           write_w_sectPr(x, doc) || xmlw_end(x);
 }
 
 static int write_w_document(xmlw *x, const doc_node *doc)

@@ -1,6 +1,8 @@
 /* [Content_Types].xml and the two relationship parts (_rels/.rels and
  * word/_rels/document.xml.rels): how a reader finds and types every other
  * part of the package. */
+#include <string.h>
+
 #include "docx.h"
 
 #define NS_CONTENT_TYPES "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -19,6 +21,7 @@ static const struct {
     {DOCX_PART_STYLES, CT_PREFIX "wordprocessingml.styles+xml"},
     {DOCX_PART_SETTINGS, CT_PREFIX "wordprocessingml.settings+xml"},
     {DOCX_PART_FOOTER, CT_PREFIX "wordprocessingml.footer+xml"},
+    {DOCX_PART_HEADER, CT_PREFIX "wordprocessingml.header+xml"},
     {DOCX_PART_CORE, "application/vnd.openxmlformats-package.core-properties+xml"},
     {DOCX_PART_APP, CT_PREFIX "extended-properties+xml"},
 };
@@ -43,7 +46,15 @@ static const relationship document_rels[] = {
     {DOCX_RID_STYLES, REL_OFFICE "styles", "styles.xml"},
     {DOCX_RID_SETTINGS, REL_OFFICE "settings", "settings.xml"},
     {DOCX_RID_FOOTER, REL_OFFICE "footer", "footer1.xml"},
+    {DOCX_RID_HEADER, REL_OFFICE "header", "header1.xml"},
 };
+
+/* Whether a part or relationship target is in this package: the header
+ * only in a concept. */
+static int present(const doc_node *doc, const char *part)
+{
+    return docx_has_header(doc) || (strcmp(part, DOCX_PART_HEADER) && strcmp(part, "header1.xml"));
+}
 
 static int write_Default(xmlw *x, const char *extension, const char *type)
 {
@@ -59,13 +70,12 @@ static int write_Override(xmlw *x, const char *part, const char *type)
 
 static int write_Types(xmlw *x, const doc_node *doc)
 {
-    (void)doc;
     if (xmlw_start(x, "Types") || xmlw_attr(x, "xmlns", NS_CONTENT_TYPES) ||
         write_Default(x, "rels", "application/vnd.openxmlformats-package.relationships+xml") ||
         write_Default(x, "xml", "application/xml"))
         return -1;
     for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++)
-        if (write_Override(x, overrides[i].part, overrides[i].type))
+        if (present(doc, overrides[i].part) && write_Override(x, overrides[i].part, overrides[i].type))
             return -1;
     return xmlw_end(x);
 }
@@ -76,26 +86,24 @@ static int write_Relationship(xmlw *x, const relationship *rel)
            xmlw_attr(x, "Type", rel->type) || xmlw_attr(x, "Target", rel->target) || xmlw_end(x);
 }
 
-static int write_Relationships(xmlw *x, const relationship *rels, size_t n)
+static int write_Relationships(xmlw *x, const doc_node *doc, const relationship *rels, size_t n)
 {
     if (xmlw_start(x, "Relationships") || xmlw_attr(x, "xmlns", NS_RELATIONSHIPS))
         return -1;
     for (size_t i = 0; i < n; i++)
-        if (write_Relationship(x, &rels[i]))
+        if (present(doc, rels[i].target) && write_Relationship(x, &rels[i]))
             return -1;
     return xmlw_end(x);
 }
 
 static int write_package_rels(xmlw *x, const doc_node *doc)
 {
-    (void)doc;
-    return write_Relationships(x, package_rels, sizeof package_rels / sizeof package_rels[0]);
+    return write_Relationships(x, doc, package_rels, sizeof package_rels / sizeof package_rels[0]);
 }
 
 static int write_document_rels(xmlw *x, const doc_node *doc)
 {
-    (void)doc;
-    return write_Relationships(x, document_rels, sizeof document_rels / sizeof document_rels[0]);
+    return write_Relationships(x, doc, document_rels, sizeof document_rels / sizeof document_rels[0]);
 }
 
 int docx_write_content_types(const doc_node *doc, void **data, size_t *len)

@@ -27,6 +27,9 @@ typedef struct {
     int bold;
     const char *size; /* half-points */
     const char *color;
+    const char *highlight;
+    int concept_only; /* colour and highlight only in a concept: a
+                         definitive document is plain */
 } style_def;
 
 static const style_def styles[] = {
@@ -153,13 +156,34 @@ static const style_def styles[] = {
      .name = "Regionaal",
      .based_on = DOCX_STYLE_DEFAULT_FONT,
      .q_format = 1,
-     .color = "1F4E79"},
+     .color = "1F4E79",
+     .concept_only = 1},
     /* Marks defined terms for readers and macros; no visible change. */
     {.type = "character",
      .id = DOCX_STYLE_BEGRIP,
      .name = "Begrip",
      .based_on = DOCX_STYLE_DEFAULT_FONT,
      .q_format = 1},
+    /* A value still to fill in must catch the eye, on screen and on paper. */
+    {.type = "character",
+     .id = DOCX_STYLE_IN_TE_VULLEN,
+     .name = "In te vullen",
+     .based_on = DOCX_STYLE_DEFAULT_FONT,
+     .q_format = 1,
+     .bold = 1,
+     .highlight = "yellow",
+     .concept_only = 1},
+    /* The concept mark at the top of every page of a concept. */
+    {.type = "paragraph",
+     .id = DOCX_STYLE_HEADER,
+     .name = "header",
+     .based_on = DOCX_STYLE_NORMAL,
+     .ui_priority = "99",
+     .unhide_when_used = 1,
+     .space_after = "0",
+     .jc = "center",
+     .bold = 1,
+     .size = "24"},
 };
 
 static int write_w_rFonts(xmlw *x)
@@ -257,20 +281,23 @@ static int write_w_pPr(xmlw *x, const style_def *s)
     return xmlw_end(x);
 }
 
-static int write_w_rPr(xmlw *x, const style_def *s)
+static int write_w_rPr(xmlw *x, const style_def *s, int concept)
 {
-    if (!s->bold && !s->size && !s->color)
+    int look = concept || !s->concept_only;
+    const char *color = look ? s->color : NULL, *highlight = look ? s->highlight : NULL;
+    if (!s->bold && !s->size && !color && !highlight)
         return 0;
     if (xmlw_start(x, "w:rPr") ||
         (s->bold && (xmlw_empty(x, "w:b", NULL, NULL) || xmlw_empty(x, "w:bCs", NULL, NULL))) ||
-        (s->color && xmlw_empty(x, "w:color", "w:val", s->color)) ||
+        (color && xmlw_empty(x, "w:color", "w:val", color)) ||
         (s->size &&
-         (xmlw_empty(x, "w:sz", "w:val", s->size) || xmlw_empty(x, "w:szCs", "w:val", s->size))))
+         (xmlw_empty(x, "w:sz", "w:val", s->size) || xmlw_empty(x, "w:szCs", "w:val", s->size))) ||
+        (highlight && xmlw_empty(x, "w:highlight", "w:val", highlight)))
         return -1;
     return xmlw_end(x);
 }
 
-static int write_w_style(xmlw *x, const style_def *s)
+static int write_w_style(xmlw *x, const style_def *s, int concept)
 {
     if (xmlw_start(x, "w:style") || xmlw_attr(x, "w:type", s->type) ||
         (s->is_default && xmlw_attr(x, "w:default", "1")) || xmlw_attr(x, "w:styleId", s->id) ||
@@ -282,7 +309,7 @@ static int write_w_style(xmlw *x, const style_def *s)
         (s->unhide_when_used && xmlw_empty(x, "w:unhideWhenUsed", NULL, NULL)) ||
         (s->q_format && xmlw_empty(x, "w:qFormat", NULL, NULL)))
         return -1;
-    return write_w_pPr(x, s) || write_w_rPr(x, s) || xmlw_end(x);
+    return write_w_pPr(x, s) || write_w_rPr(x, s, concept) || xmlw_end(x);
 }
 
 static int write_w_styles(xmlw *x, const doc_node *doc)
@@ -291,7 +318,7 @@ static int write_w_styles(xmlw *x, const doc_node *doc)
         write_w_docDefaults(x, doc))
         return -1;
     for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++)
-        if (write_w_style(x, &styles[i]))
+        if (write_w_style(x, &styles[i], doc->meta->concept))
             return -1;
     return xmlw_end(x);
 }

@@ -44,20 +44,41 @@ static void put_escaped(FILE *f, const char *s, int line_start)
     }
 }
 
-/* Regional text is marked so a reviewer sees what the region wrote. */
+/* In a concept regional text is marked so a reviewer sees what the region
+ * wrote; a placeholder is strong in any document that has one. */
+static int in_concept(const doc_node *n)
+{
+    while (n->parent)
+        n = n->parent;
+    return n->meta && n->meta->concept;
+}
+
 static void put_inlines(FILE *f, const doc_node *n, int line_start)
 {
+    int concept = in_concept(n);
     for (const doc_node *c = n->first; c; c = c->next) {
         if (!doc_is_inline(c->kind))
             continue;
-        int mark = c->kind == DOC_REGIONAL && *c->text;
+        const char *mark = c->kind == DOC_PLACEHOLDER               ? "**"
+                           : c->kind == DOC_REGIONAL && concept && *c->text ? "_"
+                                                                            : NULL;
         if (mark)
-            fputc('_', f);
+            fputs(mark, f);
         put_escaped(f, c->text, line_start && !mark);
         if (mark)
-            fputc('_', f);
+            fputs(mark, f);
         line_start = 0;
     }
+}
+
+/* A line of a signatory block; an open value is strong, as in the text. */
+static void put_sign_line(FILE *f, const char *text, int open)
+{
+    if (open)
+        fputs("**", f);
+    put_escaped(f, text, !open);
+    if (open)
+        fputs("**", f);
 }
 
 /* "1." or "a." opens an ordered list in pandoc's Markdown; our labels
@@ -142,15 +163,24 @@ static void put_block(FILE *f, const doc_node *n)
         put_heading(f, 2, n);
         put_blocks(f, n);
         break;
-    case DOC_SIGNATORY:
+    case DOC_SIGNATORY: {
+        const doc_signatory *sig = n->sig;
+        const char *extra[] = {sig->authority, sig->place, sig->date};
         fputs("**", f);
-        put_escaped(f, n->sig->party, 0);
-        fputs("**\n\n\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\n\n", f);
-        put_escaped(f, n->sig->name, 1);
+        put_escaped(f, sig->party, 0);
+        fputs("**", f);
+        for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
+            if (extra[i]) {
+                fputs("\\\n", f);
+                put_escaped(f, extra[i], 1);
+            }
+        fputs("\n\n\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\n\n", f);
+        put_sign_line(f, sig->name, sig->open & DOC_SIG_NAME);
         fputs("\\\n", f);
-        put_escaped(f, n->sig->function, 1);
+        put_sign_line(f, sig->function, sig->open & DOC_SIG_FUNCTION);
         fputs("\n\n", f);
         break;
+    }
     default:
         break;
     }
@@ -175,6 +205,11 @@ int md_render(const doc_node *doc, out_buf *out, diag_list *diags)
         return -1;
     }
     const doc_meta *m = doc->meta;
+    if (m->concept && m->concept_mark) {
+        fputs("**", f);
+        put_escaped(f, m->concept_mark, 0);
+        fputs("**\n\n", f);
+    }
     fputs("# ", f);
     put_escaped(f, m->title ? m->title : "", 0);
     fputs("\n\n", f);

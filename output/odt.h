@@ -35,11 +35,14 @@
 #define ODT_STYLE_SIGN_SPACE    "Ondertekening_20_ruimte"
 #define ODT_STYLE_SIGN_NAME     "Ondertekening_20_naam"
 #define ODT_STYLE_SIGN_FUNCTION "Ondertekening_20_functie"
+#define ODT_STYLE_SIGN_LINE     "Ondertekening_20_regel"
+#define ODT_STYLE_CONCEPT       "Concept"
 #define ODT_STYLE_FOOTER        "Footer"
 
 /* Character styles. */
 #define ODT_STYLE_REGIONAL "Regionaal"
 #define ODT_STYLE_TERM     "Begrip"
+#define ODT_STYLE_PLACEHOLDER "In_20_te_20_vullen"
 
 /* Deepest heading and list levels that have a style of their own;
  * deeper ones use the deepest. */

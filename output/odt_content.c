@@ -399,6 +399,8 @@ static int odt_write_inline(xmlw *x, const doc_node *n, int *space)
         return odt_write_text_span(x, ODT_STYLE_REGIONAL, n->text, space);
     case DOC_TERM:
         return odt_write_text_span(x, ODT_STYLE_TERM, n->text, space);
+    case DOC_PLACEHOLDER:
+        return odt_write_text_span(x, ODT_STYLE_PLACEHOLDER, n->text, space);
     default:
         return odt_write_text(x, n->text, space);
     }
@@ -504,15 +506,31 @@ static int odt_write_item(xmlw *x, const doc_node *n)
     return odt_write_text_p(x, styles[depth - 1], n->label ? n->label : ODT_BULLET, n);
 }
 
+/* A line of a signatory block; an open value is a placeholder span. */
+static int odt_write_sign_line(xmlw *x, const char *style, const char *text, int open)
+{
+    int space = 1;
+    if (!open)
+        return odt_write_line(x, style, text);
+    return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", style) ||
+                   odt_write_text_span(x, ODT_STYLE_PLACEHOLDER, text, &space) || xmlw_end(x)
+               ? -1
+               : 0;
+}
+
 static int odt_write_signatory(xmlw *x, const doc_node *n)
 {
     const doc_signatory *sig = n->sig;
     if (!sig)
         return 0;
-    return odt_write_line(x, ODT_STYLE_SIGN_PARTY, sig->party) ||
+    return odt_write_sign_line(x, ODT_STYLE_SIGN_PARTY, sig->party, sig->open & DOC_SIG_PARTY) ||
+                   (sig->authority && odt_write_line(x, ODT_STYLE_SIGN_LINE, sig->authority)) ||
+                   (sig->place && odt_write_line(x, ODT_STYLE_SIGN_LINE, sig->place)) ||
+                   (sig->date && odt_write_line(x, ODT_STYLE_SIGN_LINE, sig->date)) ||
                    odt_write_line(x, ODT_STYLE_SIGN_SPACE, NULL) ||
-                   odt_write_line(x, ODT_STYLE_SIGN_NAME, sig->name) ||
-                   odt_write_line(x, ODT_STYLE_SIGN_FUNCTION, sig->function)
+                   odt_write_sign_line(x, ODT_STYLE_SIGN_NAME, sig->name, sig->open & DOC_SIG_NAME) ||
+                   odt_write_sign_line(x, ODT_STYLE_SIGN_FUNCTION, sig->function,
+                                       sig->open & DOC_SIG_FUNCTION)
                ? -1
                : 0;
 }

@@ -189,6 +189,16 @@ static const odt_paragraph_style odt_paragraph_styles[] = {
      .margin_right = "8cm",
      .border_bottom = "0.5pt solid #000000",
      .keep_with_next = 1},
+    /* Grounds of authority, and a place and date when each Deelnemer
+     * signs apart: between the party and the line to sign on. */
+    {.name = ODT_STYLE_SIGN_LINE,
+     .display = "Ondertekening regel",
+     .parent = ODT_STYLE_TEXT_BODY,
+     .class_ = "extra",
+     .margin_top = "0.2cm",
+     .margin_bottom = "0cm",
+     .keep_with_next = 1,
+     .hyphenate = -1},
     {.name = ODT_STYLE_SIGN_NAME,
      .display = "Ondertekening naam",
      .parent = ODT_STYLE_TEXT_BODY,
@@ -204,6 +214,16 @@ static const odt_paragraph_style odt_paragraph_styles[] = {
      .class_ = "extra",
      .margin_bottom = "0.2cm",
      .hyphenate = -1},
+    /* The concept mark at the top of every page of a concept. */
+    {.name = ODT_STYLE_CONCEPT,
+     .display = "Concept",
+     .parent = ODT_STYLE_STANDARD,
+     .class_ = "extra",
+     .align = "center",
+     .line_height = "100%",
+     .font_size = "12pt",
+     .bold = 1,
+     .hyphenate = -1},
     {.name = ODT_STYLE_FOOTER,
      .display = "Footer",
      .parent = ODT_STYLE_STANDARD,
@@ -217,15 +237,20 @@ static const odt_paragraph_style odt_paragraph_styles[] = {
 
 typedef struct {
     const char *name, *display;
-    const char *color; /* NULL: looks like the surrounding text */
+    const char *color;      /* NULL: looks like the surrounding text */
+    const char *background; /* NULL: none */
+    int bold;
+    int concept_only; /* the look is for review: a definitive document is plain */
 } odt_text_style;
 
 static const odt_text_style odt_text_styles[] = {
     /* Sober dark blue: visible on screen, unobtrusive when printed. */
-    {ODT_STYLE_REGIONAL, "Regionaal", "#1f4e79"},
+    {ODT_STYLE_REGIONAL, "Regionaal", "#1f4e79", NULL, 0, 1},
     /* Defined terms are plain in Dutch agreements; the style exists so a
      * region can still mark them. */
-    {ODT_STYLE_TERM, "Begrip", NULL},
+    {ODT_STYLE_TERM, "Begrip", NULL, NULL, 0, 0},
+    /* A value still to fill in must catch the eye, on screen and on paper. */
+    {ODT_STYLE_PLACEHOLDER, "In te vullen", NULL, "#ffff00", 1, 1},
 };
 
 static int odt_attr_opt(xmlw *x, const char *name, const char *value)
@@ -335,13 +360,15 @@ static int odt_write_style_paragraph_style(xmlw *x, const odt_paragraph_style *s
                : 0;
 }
 
-static int odt_write_style_text_style(xmlw *x, const odt_text_style *s)
+static int odt_write_style_text_style(xmlw *x, const odt_text_style *s, int concept)
 {
     if (xmlw_start(x, "style:style") || xmlw_attr(x, "style:name", s->name) ||
         xmlw_attr(x, "style:display-name", s->display) || xmlw_attr(x, "style:family", "text"))
         return -1;
-    if (s->color && (xmlw_start(x, "style:text-properties") || xmlw_attr(x, "fo:color", s->color) ||
-                     xmlw_end(x)))
+    int look = (s->color || s->background || s->bold) && (concept || !s->concept_only);
+    if (look && (xmlw_start(x, "style:text-properties") || odt_attr_opt(x, "fo:color", s->color) ||
+                 (s->bold && xmlw_attr(x, "fo:font-weight", "bold")) ||
+                 odt_attr_opt(x, "fo:background-color", s->background) || xmlw_end(x)))
         return -1;
     return xmlw_end(x);
 }
@@ -366,7 +393,7 @@ static int odt_write_text_outline_style(xmlw *x)
     return xmlw_end(x);
 }
 
-static int odt_write_office_styles(xmlw *x)
+static int odt_write_office_styles(xmlw *x, int concept)
 {
     if (xmlw_start(x, "office:styles") || odt_write_style_default_style(x))
         return -1;
@@ -374,7 +401,7 @@ static int odt_write_office_styles(xmlw *x)
         if (odt_write_style_paragraph_style(x, &odt_paragraph_styles[i]))
             return -1;
     for (size_t i = 0; i < sizeof odt_text_styles / sizeof *odt_text_styles; i++)
-        if (odt_write_style_text_style(x, &odt_text_styles[i]))
+        if (odt_write_style_text_style(x, &odt_text_styles[i], concept))
             return -1;
     return odt_write_text_outline_style(x) || xmlw_end(x) ? -1 : 0;
 }
@@ -388,7 +415,16 @@ static int odt_write_style_footer_style(xmlw *x)
                : 0;
 }
 
-static int odt_write_style_page_layout(xmlw *x)
+static int odt_write_style_header_style(xmlw *x)
+{
+    return xmlw_start(x, "style:header-style") || xmlw_start(x, "style:header-footer-properties") ||
+                   xmlw_attr(x, "fo:min-height", "0cm") ||
+                   xmlw_attr(x, "fo:margin-bottom", "0.5cm") || xmlw_end(x) || xmlw_end(x)
+               ? -1
+               : 0;
+}
+
+static int odt_write_style_page_layout(xmlw *x, int concept)
 {
     return xmlw_start(x, "style:page-layout") || xmlw_attr(x, "style:name", ODT_PAGE_LAYOUT) ||
                    xmlw_start(x, "style:page-layout-properties") ||
@@ -401,14 +437,16 @@ static int odt_write_style_page_layout(xmlw *x)
                    xmlw_attr(x, "fo:margin-left", ODT_MARGIN_SIDE) ||
                    xmlw_attr(x, "fo:margin-right", ODT_MARGIN_SIDE) ||
                    xmlw_attr(x, "style:writing-mode", "lr-tb") || xmlw_end(x) ||
+                   (concept && odt_write_style_header_style(x)) ||
                    odt_write_style_footer_style(x) || xmlw_end(x)
                ? -1
                : 0;
 }
 
-static int odt_write_office_automatic_styles(xmlw *x)
+static int odt_write_office_automatic_styles(xmlw *x, int concept)
 {
-    return xmlw_start(x, "office:automatic-styles") || odt_write_style_page_layout(x) || xmlw_end(x)
+    return xmlw_start(x, "office:automatic-styles") || odt_write_style_page_layout(x, concept) ||
+                   xmlw_end(x)
                ? -1
                : 0;
 }
@@ -429,24 +467,37 @@ static int odt_write_style_footer(xmlw *x, const char *title)
                : 0;
 }
 
-static int odt_write_office_master_styles(xmlw *x, const char *title)
+/* The concept mark on every page, so no page of a concept passes for a
+ * page of the signed text. */
+static int odt_write_style_header(xmlw *x, const char *mark)
 {
-    return xmlw_start(x, "office:master-styles") || xmlw_start(x, "style:master-page") ||
-                   xmlw_attr(x, "style:name", ODT_MASTER_PAGE) ||
-                   xmlw_attr(x, "style:page-layout-name", ODT_PAGE_LAYOUT) ||
-                   odt_write_style_footer(x, title) || xmlw_end(x) || xmlw_end(x)
+    return xmlw_start(x, "style:header") || xmlw_start(x, "text:p") ||
+                   xmlw_attr(x, "text:style-name", ODT_STYLE_CONCEPT) || xmlw_text(x, mark) ||
+                   xmlw_end(x) || xmlw_end(x)
                ? -1
                : 0;
 }
 
-static int odt_write_office_document_styles(xmlw *x, const char *title)
+static int odt_write_office_master_styles(xmlw *x, const doc_meta *m)
+{
+    int concept = m->concept && m->concept_mark;
+    return xmlw_start(x, "office:master-styles") || xmlw_start(x, "style:master-page") ||
+                   xmlw_attr(x, "style:name", ODT_MASTER_PAGE) ||
+                   xmlw_attr(x, "style:page-layout-name", ODT_PAGE_LAYOUT) ||
+                   (concept && odt_write_style_header(x, m->concept_mark)) ||
+                   odt_write_style_footer(x, m->title) || xmlw_end(x) || xmlw_end(x)
+               ? -1
+               : 0;
+}
+
+static int odt_write_office_document_styles(xmlw *x, const doc_meta *m)
 {
     return xmlw_start(x, "office:document-styles") || odt_xmlns(x, "office") ||
                    odt_xmlns(x, "style") || odt_xmlns(x, "text") || odt_xmlns(x, "fo") ||
                    odt_xmlns(x, "svg") || xmlw_attr(x, "office:version", ODT_VERSION) ||
-                   odt_write_office_font_face_decls(x) || odt_write_office_styles(x) ||
-                   odt_write_office_automatic_styles(x) ||
-                   odt_write_office_master_styles(x, title) || xmlw_end(x)
+                   odt_write_office_font_face_decls(x) || odt_write_office_styles(x, m->concept) ||
+                   odt_write_office_automatic_styles(x, m->concept && m->concept_mark) ||
+                   odt_write_office_master_styles(x, m) || xmlw_end(x)
                ? -1
                : 0;
 }
@@ -456,7 +507,7 @@ int odt_write_styles(const doc_node *doc, void **data, size_t *len)
     xmlw x;
     if (xmlw_open(&x))
         return -1;
-    if (odt_write_office_document_styles(&x, doc->meta->title)) {
+    if (odt_write_office_document_styles(&x, doc->meta)) {
         xmlw_discard(&x);
         return -1;
     }

@@ -118,6 +118,7 @@ typedef struct {
     region *r;
     doc_node *doc;
     diag_list d;
+    int definitive; /* assemble a definitive document, not a concept */
 } fx;
 
 static int fx_setup(void **state)
@@ -180,7 +181,7 @@ static doc_node *generate(fx *f, const char *const *model_edits, const char *con
         fail_msg("the edited model has errors");
     }
     load_region(f, region_edits);
-    assemble_options opt = {.timestamp = (time_t)-1};
+    assemble_options opt = {.timestamp = (time_t)-1, .definitive = f->definitive};
     f->doc = assemble(f->m, f->r, &opt, &f->d);
     return f->doc;
 }
@@ -988,13 +989,66 @@ static void test_error_unknown_field(void **state)
                  "Bedoelde u 'vergaderingen'?");
 }
 
+/* A concept shows a missing required value as a placeholder, with one
+ * warning; a definitive document refuses it. */
+static void test_missing_required_field_is_open_in_a_concept(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(f, NO_EDITS, EDITS("  ingang: 2026-02-01\n", ""));
+    const diag *g = find_diag(&f->d, "verplicht veld 'ingang' (datum) ontbreekt onder 'velden'");
+    assert_int_equal(g->severity, DIAG_WARNING);
+    assert_int_equal(g->line, at(f->region_src, "velden:").line);
+    assert_int_equal(f->d.count, 1);
+    assert_outline(doc, DOC_PLACEHOLDER, "[IN TE VULLEN: Datum van ingang]");
+    assert_true(doc->meta->concept);
+    assert_string_equal(doc->meta->concept_mark, "CONCEPT");
+}
+
 static void test_error_missing_required_field(void **state)
 {
     fx *f = *state;
+    f->definitive = 1;
     assert_null(generate(f, NO_EDITS, EDITS("  ingang: 2026-02-01\n", "")));
     expect_error(&f->d, "verplicht veld 'ingang' (datum) ontbreekt onder 'velden'",
-                 at(f->region_src, "velden:"), "Datum van ingang");
+                 at(f->region_src, "velden:"), "definitief");
     assert_int_equal(diag_error_count(&f->d), 1);
+}
+
+/* Every open value of the region file is one warning and a placeholder
+ * in the tree: the name of the region, the Beheerorganisatie, a
+ * Deelnemer, its signatory's name and function, a required field. */
+static void test_empty_values_are_placeholders(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(
+        f, NO_EDITS,
+        EDITS("beheerorganisatie: Gemeente Aa", "beheerorganisatie:", "      naam: A. de Aa",
+              "      naam:", "      functie: burgemeester", "      functie: \"\"",
+              "zvh_naam: Huis Súdwest-Fryslân", "zvh_naam:"));
+    assert_int_equal(f->d.count, 4);
+    assert_int_equal(diag_error_count(&f->d), 0);
+    assert_non_null(find_diag(&f->d, "'beheerorganisatie' is nog niet ingevuld"));
+    assert_non_null(find_diag(&f->d, "de naam van de ondertekenaar van Deelnemer 'Gemeente Aa'"));
+    doc_node *sigs = find_node(doc, DOC_SIGNATURES, NULL);
+    const doc_signatory *sig = sigs->first->next->sig;
+    assert_string_equal(sig->name, "[IN TE VULLEN: naam van de ondertekenaar]");
+    assert_string_equal(sig->function, "[IN TE VULLEN: functie van de ondertekenaar]");
+    assert_int_equal(sig->open, DOC_SIG_NAME | DOC_SIG_FUNCTION);
+    assert_string_equal(doc->meta->title, "Afspraken [IN TE VULLEN: naam van het huis]");
+}
+
+/* With a definitive document every open value is an error, in one run. */
+static void test_definitive_reports_every_open_value(void **state)
+{
+    fx *f = *state;
+    f->definitive = 1;
+    assert_null(generate(f, NO_EDITS,
+                         EDITS("beheerorganisatie: Gemeente Aa", "beheerorganisatie:",
+                               "    ondertekenaar:\n      naam: A. de Aa\n      functie: burgemeester\n",
+                               "", "zvh_naam: Huis Súdwest-Fryslân", "zvh_naam:")));
+    assert_int_equal(diag_error_count(&f->d), 4);
+    assert_int_equal(count_diags(&f->d, "is nog niet ingevuld"), 3);
+    assert_int_equal(count_diags(&f->d, "verplicht veld 'zvh_naam' (tekst) is leeg"), 1);
 }
 
 static void test_error_unknown_optional_article(void **state)
@@ -1330,7 +1384,10 @@ int main(void)
         T(test_assemble_values_are_data),
         T(test_assemble_unfilled_list_field_leaves_no_empty_list),
         T(test_error_unknown_field),
+        T(test_missing_required_field_is_open_in_a_concept),
         T(test_error_missing_required_field),
+        T(test_empty_values_are_placeholders),
+        T(test_definitive_reports_every_open_value),
         T(test_error_unknown_optional_article),
         T(test_error_mandatory_article_nee),
         T(test_warning_mandatory_article_ja),
