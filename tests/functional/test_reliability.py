@@ -158,7 +158,7 @@ def failed_write_leaves_no_new_folder():
 def input_error_creates_no_folder():
     region = os.path.join(TMP, "fout.yaml")
     with open(region, "w", encoding="utf-8") as f:
-        f.write("regio: x\n")
+        f.write("regio: x\nonbekend: ja\n")  # missing values alone make a concept
     out = os.path.join(TMP, "nooit")
     p = run("genereer", region, "-o", out, "--model", MINI_MODEL)
     assert p.returncode == 2 and not os.path.exists(out), p.stderr
