@@ -85,6 +85,14 @@ memcheck: build/afspraken
 	for r in regions/*.yaml; do $(VALGRIND) build/afspraken genereer $$r -o build/memcheck >/dev/null || exit 1; done
 	$(VALGRIND) build/afspraken controleer regions/*.yaml >/dev/null
 	$(VALGRIND) build/afspraken init >/dev/null
+	@# Refused input takes other paths: each must end with exit 2 (valgrind's own code is 9).
+	printf 'regio: a\nb: \303(\n' > build/memcheck-utf8.yaml
+	{ printf 'regio: '; printf '%*s\n' 200 '' | tr ' ' '['; } > build/memcheck-deep.yaml
+	for f in utf8 deep; do $(VALGRIND) build/afspraken controleer build/memcheck-$$f.yaml 2>/dev/null; \
+	  [ $$? -eq 2 ] || exit 1; done
+	$(VALGRIND) build/afspraken genereer regions/voorbeeld.yaml -o '' 2>/dev/null; [ $$? -eq 2 ]
+	SOURCE_DATE_EPOCH=99999999999 $(VALGRIND) build/afspraken genereer regions/voorbeeld.yaml \
+	  -o build/memcheck 2>/dev/null >/dev/null; [ $$? -eq 2 ]
 	@echo "memcheck: geen fouten"
 
 # libFuzzer: fuzz-inputs (a region through loader, assembler and writers),
