@@ -14,7 +14,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 # Debian packages: to build, and in addition to run the tests.
 BUILD_DEBS := build-essential pkg-config libxml2-dev libzip-dev libpcre2-dev libyaml-dev libjansson-dev
 TEST_DEBS  := libcmocka-dev libxml2-utils pandoc python3 python3-yaml python3-docx python3-odf python3-jsonschema \
-              libreoffice-writer-nogui unzip poppler-utils clang libclang-rt-14-dev valgrind
+              libreoffice-writer-nogui python3-uno unzip poppler-utils clang libclang-rt-14-dev valgrind
 BENCH_DEBS := pandoc time
 
 CLI_SRC  := generator/main.c generator/cli.c $(wildcard generator/cmd_*.c)

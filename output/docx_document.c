@@ -40,6 +40,8 @@ typedef struct {
     const doc_node *doc, *tail;
     const doc_node *block; /* the block whose paragraphs are being written */
     doc_change line;       /* the change of a title line, which has no node */
+    int line_rebreak;      /* that line ends and the next begins inserted */
+    int rebreak;           /* the paragraph being written needs its break back */
     int past_tail;
     int ids; /* last w:id used; ids are unique over the part */
     char date[32];
@@ -60,20 +62,30 @@ static const char *change_element(doc_change c)
 
 /* The change of the paragraph mark of the block being written: the
  * block's own, but in the tail (redline.h) that of the paragraph after
- * it, so the last paragraph of the document keeps its mark. */
+ * it, so the last paragraph of the document keeps its mark.
+ *
+ * LibreOffice joins an insertion that ends a paragraph with one that
+ * begins the next, unchanged mark and all. Such a mark is written as
+ * inserted, with a deleted empty paragraph after it (end_w_p) that
+ * gives the break back when the insertions are rejected. */
 static doc_change paragraph_mark(xmlw *x, int inner)
 {
     docx_redline *r = x->ctx;
     if (!r)
         return DOC_SAME;
-    if (!r->block)
-        return r->line;
-    if (inner || !r->tail)
-        return redline_block_change(r->block);
+    if (!r->block) {
+        r->rebreak = r->line == DOC_SAME && r->line_rebreak;
+        return r->rebreak ? DOC_INSERTED : r->line;
+    }
+    doc_change own = redline_block_change(r->block);
+    if (inner)
+        return own;
     const doc_node *next = redline_next_block(r->block);
-    if (r->past_tail || next == r->tail)
+    if (r->tail && (r->past_tail || next == r->tail))
         return next ? redline_block_change(next) : DOC_SAME;
-    return redline_block_change(r->block);
+    r->rebreak = own == DOC_SAME && redline_ends_inserted(r->block) &&
+                 redline_starts_inserted(next, DOCX_BULLET);
+    return r->rebreak ? DOC_INSERTED : own;
 }
 
 static int write_mark_rPr(xmlw *x, doc_change mark)
@@ -236,6 +248,21 @@ static int write_w_pPr(xmlw *x, const para_props *pp)
            (mark != DOC_SAME && write_mark_rPr(x, mark)) || xmlw_end(x);
 }
 
+/* Ends a paragraph; after one whose mark paragraph_mark made inserted,
+ * an empty paragraph in the same style whose mark is deleted. */
+static int end_w_p(xmlw *x, const para_props *pp)
+{
+    docx_redline *r = x->ctx;
+    if (xmlw_end(x))
+        return -1;
+    if (!r || !r->rebreak)
+        return 0;
+    r->rebreak = 0;
+    return xmlw_start(x, "w:p") || xmlw_start(x, "w:pPr") ||
+           (pp->style && xmlw_empty(x, "w:pStyle", "w:val", pp->style)) ||
+           write_mark_rPr(x, DOC_DELETED) || xmlw_end(x) || xmlw_end(x);
+}
+
 /* A paragraph with an optional label and the inline nodes from first on;
  * *rest gets the first child that is not inline. */
 static int write_w_p(xmlw *x, const para_props *pp, const char *label, const doc_node *first,
@@ -243,14 +270,13 @@ static int write_w_p(xmlw *x, const para_props *pp, const char *label, const doc
 {
     *rest = NULL;
     return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
-           write_w_r_label(x, label) || write_inlines(x, first, rest) ||
-           xmlw_end(x);
+           write_w_r_label(x, label) || write_inlines(x, first, rest) || end_w_p(x, pp);
 }
 
 static int write_text_p(xmlw *x, const para_props *pp, const char *text)
 {
     return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
-           (text && write_changed_r(x, text, NULL, block_change(x), 0)) || xmlw_end(x);
+           (text && write_changed_r(x, text, NULL, block_change(x), 0)) || end_w_p(x, pp);
 }
 
 /* A heading whose label or title differs between the sides: each part
@@ -262,7 +288,7 @@ static int write_heading_versions(xmlw *x, const para_props *pp, const doc_node 
     return xmlw_start(x, "w:p") || write_w_pPr(x, pp) ||
            write_versions(x, parts[0][0], parts[0][1]) ||
            write_versions(x, parts[1][0], parts[1][1]) ||
-           write_versions(x, parts[2][0], parts[2][1]) || xmlw_end(x);
+           write_versions(x, parts[2][0], parts[2][1]) || end_w_p(x, pp);
 }
 
 /* --- blocks ---------------------------------------------------------- */
@@ -498,17 +524,41 @@ static int write_title_line(xmlw *x, const char *style, const char *old, const c
         return now && write_text_p(x, &pp, now);
     if (*old && now && *now)
         return xmlw_start(x, "w:p") || write_w_pPr(x, &pp) || write_versions(x, old, now) ||
-               xmlw_end(x);
+               end_w_p(x, &pp);
     r->line = now && *now ? DOC_INSERTED : DOC_DELETED;
     int rc = (*old || (now && *now)) && write_text_p(x, &pp, *old ? old : now);
     r->line = DOC_SAME;
     return rc;
 }
 
+/* Whether a title line is written as a whole inserted paragraph, or
+ * ends in its newer text. */
+static int line_starts_inserted(const char *old, const char *now)
+{
+    return old && !*old && now && *now;
+}
+
+static int line_ends_inserted(const char *old, const char *now)
+{
+    return old && *old && now && *now && strcmp(old, now);
+}
+
 static int write_title(xmlw *x, const doc_meta *m)
 {
-    return write_title_line(x, DOCX_STYLE_TITLE, m->old_title, m->title) ||
-           write_title_line(x, DOCX_STYLE_SUBTITLE, m->old_subtitle, m->subtitle);
+    docx_redline *r = x->ctx;
+    if (!r)
+        return write_title_line(x, DOCX_STYLE_TITLE, NULL, m->title) ||
+               write_title_line(x, DOCX_STYLE_SUBTITLE, NULL, m->subtitle);
+    int body = redline_starts_inserted(redline_next_block(r->doc), DOCX_BULLET);
+    int has_subtitle = m->subtitle || (m->old_subtitle && *m->old_subtitle);
+    int after_title = has_subtitle ? line_starts_inserted(m->old_subtitle, m->subtitle) : body;
+    r->line_rebreak = line_ends_inserted(m->old_title, m->title) && after_title;
+    if (write_title_line(x, DOCX_STYLE_TITLE, m->old_title, m->title))
+        return -1;
+    r->line_rebreak = line_ends_inserted(m->old_subtitle, m->subtitle) && body;
+    int rc = write_title_line(x, DOCX_STYLE_SUBTITLE, m->old_subtitle, m->subtitle);
+    r->line_rebreak = 0;
+    return rc;
 }
 
 static int write_w_body(xmlw *x, const doc_node *doc)

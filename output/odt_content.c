@@ -42,7 +42,8 @@ typedef struct {
     int open;       /* a body paragraph waits to be closed */
     int ids;        /* last region id used */
     int ins;        /* id of the open insertion span, or 0 */
-    int ins_inline; /* that span ends with its paragraph */
+    int ins_inline; /* that span is inline text, not whole blocks */
+    int rebreak;    /* that span took in an unchanged paragraph break */
     int del;        /* id of the deletion region being filled, or 0 */
     odt_del_kind del_kind;
     int del_space; /* white space state of the deleted paragraph */
@@ -104,13 +105,29 @@ static int odt_del_close(odt_redline *r, const char *style)
     return 0;
 }
 
+/* Ends the insertion span. A span carried over an unchanged paragraph
+ * break (see odt_p_start) is followed by a deletion of one paragraph
+ * break, which puts it back when the insertion is rejected. */
 static int odt_ins_close(xmlw *x, odt_redline *r)
 {
     if (!r->ins)
         return 0;
     int id = r->ins;
     r->ins = 0;
-    return odt_mark(x, "text:change-end", id);
+    if (odt_mark(x, "text:change-end", id))
+        return -1;
+    if (!r->rebreak)
+        return 0;
+    r->rebreak = 0;
+    int del = odt_region_open(r, DOC_DELETED);
+    return del < 0 || odt_empty_p(r->regions, r->style) || odt_empty_p(r->regions, r->style) ||
+           xmlw_end(r->regions) || xmlw_end(r->regions) || odt_mark(x, "text:change", del);
+}
+
+/* Whether the paragraph about to start begins with inserted text. */
+static int odt_starts_inserted(const odt_redline *r)
+{
+    return r->block ? redline_starts_inserted(r->block, ODT_BULLET) : r->line == DOC_INSERTED;
 }
 
 static int odt_ins_open(xmlw *x, odt_redline *r, int is_inline)
@@ -140,6 +157,18 @@ static int odt_p_start(xmlw *x, const char *element, const char *style, int leve
         return odt_p_open(x, element, style, level);
     doc_change change = odt_block_change(r);
     if (r->open) {
+        /* LibreOffice would join an insertion that ends the previous
+         * paragraph and one that begins this, break and all; one span
+         * over the break, which is deleted and inserted, says the same
+         * without that. */
+        if (r->ins && r->ins_inline) {
+            if (!r->past_tail && !r->del && odt_starts_inserted(r)) {
+                r->rebreak = 1;
+                r->ins_inline = change != DOC_INSERTED;
+            } else if (odt_ins_close(x, r)) {
+                return -1;
+            }
+        }
         if (r->past_tail && (odt_del_close(r, NULL) ||
                              (change == DOC_INSERTED && odt_ins_open(x, r, 0))))
             return -1;
@@ -152,25 +181,23 @@ static int odt_p_start(xmlw *x, const char *element, const char *style, int leve
     r->style = style;
     if (r->past_tail)
         return 0;
-    if (r->ins && (change != DOC_INSERTED || r->del) && odt_ins_close(x, r))
+    int del = r->del;
+    if (odt_del_close(r, style) ||
+        (r->ins && !r->ins_inline && (change != DOC_INSERTED || del) && odt_ins_close(x, r)) ||
+        (del && odt_mark(x, "text:change", del)))
         return -1;
-    if (r->del) {
-        int id = r->del;
-        if (odt_mark(x, "text:change", id) || odt_del_close(r, style))
-            return -1;
-    }
     return change == DOC_INSERTED && odt_ins_open(x, r, 0);
 }
 
-/* Ends a body paragraph: closes the inline changes in it and leaves the
- * element open until the next paragraph starts. */
+/* Ends a body paragraph: closes the inline deletion in it and leaves
+ * the element open, with any inline insertion, until the next paragraph
+ * starts. */
 static int odt_p_end(xmlw *x)
 {
     odt_redline *r = odt_tracking(x);
     if (!r)
         return xmlw_end(x);
-    if ((r->ins && r->ins_inline && odt_ins_close(x, r)) ||
-        (r->del && r->del_kind == DEL_INLINE && odt_del_close(r, NULL)))
+    if (r->del && r->del_kind == DEL_INLINE && odt_del_close(r, NULL))
         return -1;
     r->open = 1;
     return 0;
@@ -213,14 +240,14 @@ static int odt_write_changed(xmlw *x, const char *text, doc_change change, int *
 }
 
 /* The older text deleted and the newer inserted, or the one text when
- * they are the same; "" is no text. */
+ * they are the same; "" is no text. An insertion stays open for what
+ * follows, as an inline node's does. */
 static int odt_write_versions(xmlw *x, const char *old, const char *now, int *space)
 {
     if (!strcmp(old, now))
-        return odt_write_text(x, now, space);
+        return odt_write_changed(x, now, DOC_SAME, space);
     return (*old && odt_write_changed(x, old, DOC_DELETED, space)) ||
-           (*now && odt_write_changed(x, now, DOC_INSERTED, space)) ||
-           !odt_inline_target(x, DOC_SAME, &space);
+           (*now && odt_write_changed(x, now, DOC_INSERTED, space));
 }
 
 /* A label and the tab after it; a label that changed is written in both

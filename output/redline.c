@@ -2,6 +2,7 @@
 #include "redline.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 int redline_wanted(const doc_node *doc)
@@ -82,6 +83,61 @@ const char *redline_old_label(const doc_node *n, const char *bullet)
     if (!n || !n->old_label || redline_block_change(n) != DOC_SAME)
         return NULL;
     return !*n->old_label && n->kind == DOC_ITEM ? bullet : n->old_label;
+}
+
+static int is_heading(const doc_node *n)
+{
+    return n->kind == DOC_PART || n->kind == DOC_ARTICLE || n->kind == DOC_ANNEX ||
+           n->kind == DOC_HEADING || n->kind == DOC_SIGNATURES;
+}
+
+/* For a heading part written as old deleted then new inserted: whether
+ * the first (last) written text of the heading is inserted. */
+static int heading_edge_inserted(const doc_node *n, int last)
+{
+    const char *parts[3][2];
+    redline_heading_parts(n, parts);
+    for (int k = 0; k < 3; k++) {
+        int i = last ? 2 - k : k;
+        if (!*parts[i][0] && !*parts[i][1])
+            continue;
+        if (!strcmp(parts[i][0], parts[i][1]))
+            return 0;
+        return last ? *parts[i][1] != '\0' : !*parts[i][0];
+    }
+    return 0;
+}
+
+int redline_starts_inserted(const doc_node *n, const char *bullet)
+{
+    if (!n)
+        return 0;
+    doc_change c = redline_block_change(n);
+    if (c != DOC_SAME)
+        return c == DOC_INSERTED;
+    if (is_heading(n))
+        return (n->old_label || n->old_title) && heading_edge_inserted(n, 0);
+    if (n->kind == DOC_SIGNATORY)
+        return 0;
+    const char *old = redline_old_label(n, bullet);
+    if (old)
+        return !*old;
+    if (n->label || n->kind == DOC_ITEM)
+        return 0;
+    return n->first && doc_is_inline(n->first->kind) && n->first->change == DOC_INSERTED;
+}
+
+int redline_ends_inserted(const doc_node *n)
+{
+    if (!n || redline_block_change(n) != DOC_SAME)
+        return 0;
+    if (is_heading(n))
+        return (n->old_label || n->old_title) && heading_edge_inserted(n, 1);
+    const doc_node *last = NULL;
+    for (const doc_node *c = n->first; c; c = c->next)
+        if (doc_is_inline(c->kind))
+            last = c;
+    return last && last->change == DOC_INSERTED;
 }
 
 void redline_date(const doc_node *doc, char *buf, size_t size, int zulu)

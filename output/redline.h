@@ -43,6 +43,14 @@ void redline_heading_parts(const doc_node *n, const char *parts[3][2]);
  * item); NULL when the label did not change. */
 const char *redline_old_label(const doc_node *n, const char *bullet);
 
+/* Whether the paragraph of block n begins, or ends, with inserted text
+ * (bullet: how an unnumbered item's label is written). LibreOffice joins
+ * an insertion that ends a paragraph with one that begins the next into
+ * one change, paragraph break included, so the writers must not leave
+ * an unchanged break between two such insertions. */
+int redline_starts_inserted(const doc_node *n, const char *bullet);
+int redline_ends_inserted(const doc_node *n);
+
 /* The change date as xsd:dateTime in UTC into buf (at least 21 bytes);
  * zulu adds the "Z" that WordprocessingML writes and ODF readers do not. */
 void redline_date(const doc_node *doc, char *buf, size_t size, int zulu);

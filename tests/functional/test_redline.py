@@ -3,8 +3,9 @@ and a DOCX with w:ins/w:del, read by a reader of our own in Python (zipfile
 and xml.etree, not the C writers) that accepts or rejects every change.
 Accepting every change must give exactly the text of the newer document,
 rejecting every change exactly the older, each extracted the same way;
-every part must validate against ODF 1.3 and ECMA-376, and LibreOffice
-must convert both redlines to PDF.
+LibreOffice itself (over UNO: Accept All and Reject All, then its own
+paragraph text) must agree; every part must validate against ODF 1.3 and
+ECMA-376, and LibreOffice must convert both redlines to PDF.
 
 The pairs come from the unit test's hand-built merged trees
 (tests/unit/test_redline.c writes them with REDLINE_OUT set).
@@ -12,6 +13,7 @@ The pairs come from the unit test's hand-built merged trees
 Run from the repository root: /usr/bin/python3 tests/functional/test_redline.py
 """
 
+import time
 import xml.etree.ElementTree as ET
 
 from common import *  # noqa: F401,F403 - the shared test vocabulary
@@ -259,6 +261,78 @@ def libreoffice_converts_both_redlines_to_pdf():
             assert os.path.exists(pdf), f"geen PDF voor {f}: {p.stdout}{p.stderr}"
             with open(pdf, "rb") as fh:
                 assert fh.read(5) == b"%PDF-", pdf
+
+
+class LibreOffice:
+    """A headless LibreOffice reached over UNO through a named pipe."""
+
+    def __enter__(self):
+        import uno  # noqa: PLC0415 - only this test needs python3-uno
+        self.uno = uno
+        name = f"afspraken{os.getpid()}"
+        self.proc = subprocess.Popen(
+            ["soffice", "--headless", "--norestore", "--invisible",
+             f"-env:UserInstallation=file://{TMP}/lo-uno", f"--accept=pipe,name={name};urp;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        for _ in range(240):
+            try:
+                self.ctx = resolver.resolve(
+                    f"uno:pipe,name={name};urp;StarOffice.ComponentContext")
+                break
+            except Exception:  # noqa: BLE001 - not listening yet
+                time.sleep(0.5)
+        else:
+            self.proc.kill()
+            raise AssertionError("LibreOffice luistert niet")
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        self.proc.wait(timeout=60)
+
+    def paragraphs(self, path, action=None):
+        """How many changes LibreOffice sees, and the body's paragraphs
+        after Accept All or Reject All (action) or as loaded."""
+        from com.sun.star.beans import PropertyValue  # noqa: PLC0415
+        hidden = PropertyValue()
+        hidden.Name, hidden.Value = "Hidden", True
+        smgr = self.ctx.ServiceManager
+        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        doc = desktop.loadComponentFromURL(self.uno.systemPathToFileUrl(path), "_blank", 0,
+                                           (hidden,))
+        try:
+            changes = doc.getRedlines().getCount()
+            if action:
+                helper = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper",
+                                                        self.ctx)
+                helper.executeDispatch(doc.getCurrentController().getFrame(),
+                                       f".uno:{action}AllTrackedChanges", "", 0, ())
+            out, e = [], doc.getText().createEnumeration()
+            while e.hasMoreElements():
+                p = e.nextElement()
+                if p.supportsService("com.sun.star.text.Paragraph"):
+                    out.append(p.getString())
+            return changes, out
+        finally:
+            doc.close(True)
+
+
+@test
+def libreoffice_accepts_and_rejects_to_the_two_sides():
+    with LibreOffice() as lo:
+        for name, s in PAIRS.items():
+            for fmt in ("odt", "docx"):
+                redline = s["redline"][fmt]
+                changes, accepted = lo.paragraphs(redline, "Accept")
+                assert changes > 0, f"{redline}: LibreOffice ziet geen wijzigingen"
+                _, rejected = lo.paragraphs(redline, "Reject")
+                _, newer = lo.paragraphs(s["nieuw"][fmt])
+                _, older = lo.paragraphs(s["oud"][fmt])
+                assert accepted == newer, f"{redline} accept: {first_difference(accepted, newer)}"
+                assert rejected == older, f"{redline} reject: {first_difference(rejected, older)}"
 
 
 summary()

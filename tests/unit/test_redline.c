@@ -209,6 +209,34 @@ static doc_node *merged_tail_inserted(void)
     return d;
 }
 
+/* Insertions that end one paragraph and begin the next, which
+ * LibreOffice would join into one change across the unchanged break. */
+static doc_node *merged_adjacent(void)
+{
+    doc_node *d = merged_document();
+    doc_node *p = add(d, DOC_PARAGRAPH, NULL, NULL, DOC_SAME);
+    text(p, DOC_TEXT, "Eerste alinea ", DOC_SAME);
+    text(p, DOC_FIELD, "met nieuw slot", DOC_INSERTED);
+    p = add(d, DOC_PARAGRAPH, NULL, NULL, DOC_SAME);
+    text(p, DOC_FIELD, "Nieuw begin", DOC_INSERTED);
+    text(p, DOC_TEXT, " van de tweede alinea, ", DOC_SAME);
+    text(p, DOC_TEXT, "en een nieuw slot", DOC_INSERTED);
+    p = add(d, DOC_PARAGRAPH, NULL, NULL, DOC_INSERTED);
+    text(p, DOC_TEXT, "Een nieuwe alinea.", DOC_INSERTED);
+    doc_node *a = add(d, DOC_ARTICLE, "Artikel 1", "Nieuwe titel", DOC_SAME);
+    renumber(a, NULL, "Titel");
+    doc_node *l = add(a, DOC_LID, NULL, NULL, DOC_SAME);
+    text(l, DOC_TEXT, "Ingevoegd ", DOC_INSERTED);
+    text(l, DOC_TEXT, "begin, ", DOC_SAME);
+    text(l, DOC_TEXT, "oud", DOC_DELETED);
+    text(l, DOC_TEXT, "nieuw", DOC_INSERTED);
+    a = add(d, DOC_ARTICLE, "Artikel 2", "Slot", DOC_SAME);
+    renumber(a, "", NULL);
+    l = add(a, DOC_LID, NULL, NULL, DOC_SAME);
+    text(l, DOC_TEXT, "Deze afspraken gelden vier jaar.", DOC_SAME);
+    return d;
+}
+
 /* One side of a merged tree, as the comparison's inputs would be: drop
  * leaves out what the other side has, and the older side keeps the older
  * labels and titles. Not a redline: no change author. */
@@ -439,6 +467,12 @@ static void test_tail_inserted(void **state)
 
 /* The deleted field and the older article number live in deletions, the
  * newer ones between insertion marks. */
+static void test_adjacent_insertions(void **state)
+{
+    (void)state;
+    check_pair("aangrenzend", merged_adjacent());
+}
+
 static void test_changed_text_placed(void **state)
 {
     (void)state;
@@ -511,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_full),
         cmocka_unit_test(test_tail_deleted),
         cmocka_unit_test(test_tail_inserted),
+        cmocka_unit_test(test_adjacent_insertions),
         cmocka_unit_test(test_changed_text_placed),
         cmocka_unit_test(test_no_author_no_marks),
     };
