@@ -287,9 +287,11 @@ static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t 
 }
 
 /* Adds the included leden of an article or annex; art_id is NULL for an
- * annex, whose leden are not reference targets. */
+ * annex, whose leden are not reference targets. An unnumbered article (the
+ * overwegingen) has no lid numbers either: its leden are the recitals and
+ * the closing "komen het volgende overeen:". */
 static void add_leden(ctx *c, doc_node *parent, const model_item *leden, size_t n,
-                      const char *art_id, int art_no)
+                      const char *art_id, int art_no, int number_leden)
 {
     size_t included = 0;
     for (size_t i = 0; i < n; i++)
@@ -304,14 +306,14 @@ static void add_leden(ctx *c, doc_node *parent, const model_item *leden, size_t 
         doc_node *node = add(c, parent, DOC_LID, it->pos);
         if (!node)
             return;
-        if (included > 1) {
+        if (number_leden && included > 1) {
             snprintf(label, sizeof label, "%d.", lid_no);
             set_str(c, &node->label, label);
         }
         node->number = lid_no;
         set_str(c, &node->id, it->id);
         add_rich(c, node, &it->text);
-        int shown_no = included > 1 ? lid_no : 0;
+        int shown_no = number_leden && included > 1 ? lid_no : 0;
         if (art_id && it->id)
             record_target(c, art_id, it->id, "", art_no, shown_no, NULL);
         if (it->list_field)
@@ -466,7 +468,8 @@ static void build_parts(ctx *c, doc_node *doc)
                     record_target(c, a->id, "", "", art_no, 0, NULL);
             }
             c->current_article = a->id;
-            add_leden(c, art, a->leden, a->n_leden, a->numbered ? a->id : NULL, art_no);
+            add_leden(c, art, a->leden, a->n_leden, a->numbered ? a->id : NULL, art_no,
+                      a->numbered);
             c->current_article = NULL;
         }
     }
@@ -550,7 +553,7 @@ static void build_annexes(ctx *c, doc_node *doc)
             if (xmlHashAddEntry(c->annex_numbers, (const xmlChar *)b->id, num) < 0)
                 free(num);
         }
-        add_leden(c, an, b->leden, b->n_leden, NULL, 0);
+        add_leden(c, an, b->leden, b->n_leden, NULL, 0, 1);
     }
 }
 

@@ -203,9 +203,9 @@ def large_region_with_many_deelnemers_and_long_text():
 def references_read_as_dutch_legal_text():
     by_name = {os.path.basename(r): f for r, f in generated.items()}
     text = open(by_name["voorbeeld.yaml"]["md"], encoding="utf-8").read()
-    assert "voldoet aan de criteria, bedoeld in het tweede lid." in text
+    assert "de instemming, bedoeld in het derde lid." in text
     # Several onderdelen of one lid in one reference.
-    assert "bedoeld in artikel 13, tweede lid, onder b en c, van overeenkomstige" in text
+    assert "bedoeld in artikel 13, tweede lid, onder b en c, en op" in text
     text = open(by_name["alles.yaml"]["md"], encoding="utf-8").read()
     assert "voldaan aan de voorwaarden van het tweede lid." in text
 
