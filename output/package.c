@@ -14,9 +14,31 @@ struct package {
     diag_list *diags;
 };
 
+/* libzip's own texts are English; in memory only a few codes can occur. */
+static const char *zip_text(zip_error_t *err)
+{
+    switch (zip_error_code_zip(err)) {
+    case ZIP_ER_MEMORY:
+        return "onvoldoende geheugen";
+    case ZIP_ER_INVAL:
+        return "ongeldige waarde";
+    case ZIP_ER_INTERNAL:
+        return "interne fout van libzip";
+    case ZIP_ER_WRITE:
+    case ZIP_ER_READ:
+    case ZIP_ER_CLOSE:
+    case ZIP_ER_TMPOPEN:
+        return zip_error_system_type(err) == ZIP_ET_SYS ? diag_errno_text(zip_error_code_system(err))
+                                                        : "lezen of schrijven mislukt";
+    default:
+        return "onbekende fout van libzip";
+    }
+}
+
 static void report(package *pkg, const char *what, zip_error_t *err)
 {
-    diag_system(pkg->diags, "zip-pakket: %s mislukt (%s)", what, zip_error_strerror(err));
+    diag_system(pkg->diags, "zip-pakket: %s mislukt (%s, code %d)", what, zip_text(err),
+                zip_error_code_zip(err));
 }
 
 package *package_new(time_t mtime, diag_list *diags)
