@@ -337,6 +337,7 @@ static int rename_all(const out_set *s, diag_list *d)
         if (rename(s->files[i].tmp, s->files[i].path)) {
             diag_system(d, "kan %s niet op zijn plaats zetten: %s", s->files[i].path,
                         diag_errno_text(errno));
+            unlink(s->files[i].tmp);
             rc = -1;
         }
     }
