@@ -539,8 +539,8 @@ static int odt_write_sign_line(xmlw *x, const char *style, const char *text, int
     int space = 1;
     if (!open)
         return odt_write_line(x, style, text);
-    return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", style) ||
-                   odt_write_text_span(x, ODT_STYLE_PLACEHOLDER, text, &space) || xmlw_end(x)
+    return odt_p_start(x, "text:p", style, 0) ||
+                   odt_write_text_span(x, ODT_STYLE_PLACEHOLDER, text, &space) || odt_p_end(x)
                ? -1
                : 0;
 }

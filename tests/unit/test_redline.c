@@ -161,9 +161,12 @@ static doc_node *merged_full(void)
     doc_node *sigs = add(d, DOC_SIGNATURES, NULL, "Ondertekening", DOC_SAME);
     doc_node *p = add(sigs, DOC_PARAGRAPH, NULL, NULL, DOC_SAME);
     text(p, DOC_TEXT, "Aldus overeengekomen.", DOC_SAME);
-    signatory(sigs, "Namens Gemeente Tiel", "A. Jansen", DOC_SAME);
+    /* Open lines, as a concept has them, are placeholders. */
+    signatory(sigs, "Namens Gemeente Tiel", "[IN TE VULLEN: naam]", DOC_SAME)->sig->open =
+        DOC_SIG_NAME;
     signatory(sigs, "Namens Gemeente Buren", "B. de Wit", DOC_DELETED);
-    signatory(sigs, "Namens Gemeente Culemborg", "C. Bakker", DOC_INSERTED);
+    signatory(sigs, "Namens Gemeente Culemborg", "[IN TE VULLEN: naam]", DOC_INSERTED)
+        ->sig->open = DOC_SIG_NAME;
     return d;
 }
 
@@ -271,6 +274,7 @@ static doc_node *side(const doc_node *n, doc_change drop)
         doc_set(&c->sig->party, n->sig->party);
         doc_set(&c->sig->name, n->sig->name);
         doc_set(&c->sig->function, n->sig->function);
+        c->sig->open = n->sig->open;
     }
     for (const doc_node *k = n->first; k; k = k->next)
         if (k->change != drop)
