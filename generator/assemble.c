@@ -193,7 +193,9 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
             return;
         item_label(1, depth, label, sizeof label, letter);
         set_str(c, &item->label, label);
-        add_inline(c, item, DOC_PLACEHOLDER, v->placeholder);
+        doc_node *open = add_inline(c, item, DOC_PLACEHOLDER, v->placeholder);
+        if (open)
+            set_str(c, &open->id, f->id);
         return;
     }
     for (size_t i = 0; i < v->n_items; i++) {
@@ -559,7 +561,11 @@ static void build_annexes(ctx *c, doc_node *doc)
 
 doc_node *assemble(const model *m, const region *r, const assemble_options *opt, diag_list *diags)
 {
-    ctx c = {.m = m, .r = r, .diags = diags, .definitive = opt && opt->definitive};
+    ctx c = {.m = m,
+             .r = r,
+             .diags = diags,
+             .definitive = opt && opt->definitive,
+             .model_text = opt && opt->model_text};
     size_t errors_before = diag_error_count(diags);
     doc_node *doc = NULL;
     for (size_t p = 0; p < m->n_parts; p++)
@@ -579,10 +585,16 @@ doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
     for (size_t p = 0; p < m->n_parts; p++)
         for (size_t i = 0; i < m->parts[p].n_articles; i++)
             c.articles[ai++] = &m->parts[p].articles[i];
-    choose_articles(&c);
     fill_members(&c);
-    fill_fields(&c);
-    fill_spots(&c);
+    if (c.model_text) {
+        for (size_t i = 0; i < c.n_articles; i++)
+            c.kept[i] = 1;
+        fill_model_text(&c);
+    } else {
+        choose_articles(&c);
+        fill_fields(&c);
+        fill_spots(&c);
+    }
     if (!(doc = doc_new_document())) {
         c.oom = 1;
         goto done;

@@ -18,6 +18,12 @@ typedef struct {
     /* 0: a concept, where every value the region has not filled in yet is
      * a warning and a placeholder; 1: definitive, where each is an error. */
     int definitive;
+    /* The model text itself instead of the region's choices: every
+     * optional article and every variant of a choice present, each field
+     * and regional text a labelled placeholder ("[zvh_naam: naam van het
+     * Zorg- en Veiligheidshuis]"). The region gives only its Deelnemers
+     * and its date; its other values are not read or checked. */
+    int model_text;
 } assemble_options;
 
 /* Returns the tree (caller frees with doc_free), or NULL when the region

@@ -64,6 +64,7 @@ typedef struct {
     pending_ref *refs;
     size_t n_refs, cap_refs;
     const char *current_article; /* while its leden are built */
+    int model_text;              /* see assemble_options */
 } ctx;
 
 /* An input error at p; sets c->oom when it cannot be stored. */
@@ -88,6 +89,18 @@ void choose_articles(ctx *c);
 void fill_members(ctx *c);
 void fill_fields(ctx *c);
 void fill_spots(ctx *c);
+/* Checks raw against the field's type and renders it into out; an
+ * error is reported at pos. 0 or -1. */
+int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos pos, field_value *out);
+
+/* Whether built-in field id takes its value from the model itself (its
+ * name, version, date, reference); *raw is then that value, maybe NULL. */
+int model_builtin(const model *m, const char *id, const char **raw);
+
+/* model_text.c: the model text's placeholders for every field and spot. */
+void fill_model_text(ctx *c);
+/* "[id: omschrijving]" for a field or spot; caller frees; NULL on no memory. */
+char *placeholder(const char *id, const char *description);
 int holds(const ctx *c, const condition *cond);
 int filled(const ctx *c, const model_field *f);
 int item_included(const ctx *c, const model_item *it);

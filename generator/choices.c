@@ -134,8 +134,7 @@ static char *enumeration(char *const *items, size_t n)
     return s;
 }
 
-/* Checks raw against the field's type and renders it; reports at pos. */
-static int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos pos,
+int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos pos,
                          field_value *out)
 {
     char buf[64];
@@ -240,6 +239,20 @@ static void set_list(ctx *c, char **items, size_t n, field_value *out)
         out->set = 1;
 }
 
+int model_builtin(const model *m, const char *id, const char **raw)
+{
+    const char *const ids[] = {"model",      "modelversie",           "modeldatum",
+                               "referentie", "referentievastgesteld", "referentievastgesteld_door"};
+    const char *const values[] = {m->name,     m->version,  m->date,
+                                  m->ref_name, m->ref_date, m->ref_set_by};
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+        if (!strcmp(id, ids[i])) {
+            *raw = values[i];
+            return 1;
+        }
+    return 0;
+}
+
 void fill_fields(ctx *c)
 {
     const model *m = c->m;
@@ -314,18 +327,8 @@ void fill_fields(ctx *c)
             raw = r->sign_place;
         else if (!strcmp(f->id, "datum"))
             raw = r->sign_date;
-        else if (!strcmp(f->id, "model"))
-            raw = m->name;
-        else if (!strcmp(f->id, "modelversie"))
-            raw = m->version;
-        else if (!strcmp(f->id, "modeldatum"))
-            raw = m->date;
-        else if (!strcmp(f->id, "referentie"))
-            raw = m->ref_name;
-        else if (!strcmp(f->id, "referentievastgesteld"))
-            raw = m->ref_date;
-        else if (!strcmp(f->id, "referentievastgesteld_door"))
-            raw = m->ref_set_by;
+        else
+            model_builtin(m, f->id, &raw);
         if (raw) {
             render_scalar(c, f, raw, r->name_pos, out);
         } else if (!strcmp(f->id, "regio") && r->open_name.file) {
@@ -511,6 +514,8 @@ int holds(const ctx *c, const condition *cond)
         return cond->kind == COND_ARTICLE ? kept : !kept;
     }
     case COND_FIELD: {
+        if (c->model_text)
+            return 1;
         const model_field *f = model_find_field(c->m, cond->ref);
         if (!f)
             return 0;

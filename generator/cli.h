@@ -23,6 +23,8 @@ typedef struct {
     const char *formats;
     const char *region_name;
     int definitive; /* --definitief: refuse while any value is open */
+    const char *model_old; /* vergelijk: the model versions to compare */
+    const char *model_new;
     const char **files;
     int n_files;
 } options;
@@ -62,6 +64,7 @@ void cli_region_files_free(region_files *files);
 /* The commands; each returns the exit code. */
 int cmd_generate(const options *o);
 int cmd_check(const options *o);
+int cmd_compare(const options *o);
 int cmd_model(const options *o);
 int cmd_init(const options *o);
 int cmd_schema(const options *o);

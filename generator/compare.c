@@ -128,7 +128,10 @@ static int itoken_eq(size_t i, size_t j, void *ctx)
 {
     const itokens *t = ctx;
     const itoken *a = &t[0].t[i], *b = &t[1].t[j];
-    return a->len == b->len && a->src->kind == b->src->kind && !memcmp(a->s, b->s, a->len);
+    /* Words of one field, spot or reference align only with words of the
+     * same one, so a value's change stays within its node. */
+    return a->len == b->len && a->src->kind == b->src->kind && str_eq(a->src->id, b->src->id) &&
+           !memcmp(a->s, b->s, a->len);
 }
 
 /* Appends a token to parent's inline children, extending the last one
@@ -278,7 +281,8 @@ static void sim_collect(merge_ctx *c, const doc_node *n, sim_tokens *v)
 {
     if (doc_is_inline(n->kind)) {
         if (n->id && n->kind != DOC_TEXT && n->kind != DOC_TERM) {
-            sim_push(c, v, n->id, strlen(n->id), (int)n->kind);
+            /* a value and its placeholder are the same word */
+            sim_push(c, v, n->id, strlen(n->id), n->kind == DOC_REF ? DOC_REF : DOC_FIELD);
             return;
         }
         word_token *wt = NULL;
@@ -484,4 +488,15 @@ doc_node *compare_merge(const doc_node *older, const doc_node *newer, const char
         return NULL;
     }
     return m;
+}
+
+int compare_differs(const doc_node *n)
+{
+    if (n->change != DOC_SAME || n->old_label || n->old_title ||
+        (n->meta && (n->meta->old_title || n->meta->old_subtitle)))
+        return 1;
+    for (const doc_node *c = n->first; c; c = c->next)
+        if (compare_differs(c))
+            return 1;
+    return 0;
 }

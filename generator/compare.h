@@ -15,4 +15,7 @@
 doc_node *compare_merge(const doc_node *older, const doc_node *newer,
                         const char *author, time_t date);
 
+/* Whether a merged tree has any change mark, label or title change. */
+int compare_differs(const doc_node *merged);
+
 #endif

@@ -30,6 +30,15 @@ static const command commands[] = {
      "  afspraken controleer [REGIO.yaml|MAP ...] [--definitief]\n"
      "      Controleert het model en de regiobestanden en meldt elk probleem;\n"
      "      schrijft niets. Open plekken zijn waarschuwingen, met --definitief fouten.\n"},
+    {"vergelijk", cmd_compare, 1,
+     "  afspraken vergelijk REGIO.yaml [--formaat tekst|md|json] [-o MAP]\n"
+     "  afspraken vergelijk OUD.yaml NIEUW.yaml [...]\n"
+     "  afspraken vergelijk REGIO.yaml --model-oud A.yaml --model-nieuw B.yaml [...]\n"
+     "      Vergelijkt per artikel: een regio met de tekst van het model, twee\n"
+     "      regiobestanden, of een regio onder twee versies van het model (met\n"
+     "      wat de coördinator in het regiobestand moet aanpassen). Het verslag\n"
+     "      gaat naar de uitvoer; met -o ook MAP/vergelijking.odt en .docx met\n"
+     "      bijgehouden wijzigingen. Afsluitcode 0: gelijk, 1: verschillen.\n"},
     {"model", cmd_model, 0,
      "  afspraken model\n"
      "      Toont de delen, artikelen (welke optioneel zijn en waarom), velden,\n"
@@ -53,6 +62,8 @@ static const struct {
     {"-o", "--uitvoer", offsetof(options, out_dir)},
     {"--formaat", NULL, offsetof(options, formats)},
     {"--regio", NULL, offsetof(options, region_name)},
+    {"--model-oud", NULL, offsetof(options, model_old)},
+    {"--model-nieuw", NULL, offsetof(options, model_new)},
 };
 #define N_VALUE_OPTIONS (sizeof value_options / sizeof *value_options)
 
@@ -68,8 +79,11 @@ static const struct {
 static const char options_usage[] =
     "\n"
     "Opties:\n"
-    "  -o, --uitvoer MAP   map voor de documenten (genereer)\n"
-    "  --formaat LIJST     welke van odt, docx en md (genereer; standaard alle)\n"
+    "  -o, --uitvoer MAP   map voor de documenten (genereer, vergelijk)\n"
+    "  --formaat LIJST     welke van odt, docx en md (genereer; standaard alle);\n"
+    "                      tekst, md of json (vergelijk; standaard tekst)\n"
+    "  --model-oud BESTAND, --model-nieuw BESTAND\n"
+    "                      twee versies van het model (vergelijk)\n"
     "  --regio NAAM        naam van de nieuwe regio (init)\n"
     "  --definitief        geen concept: weigert zolang er een waarde open is\n"
     "                      (genereer, controleer)\n"
@@ -77,7 +91,8 @@ static const char options_usage[] =
     "  -h, --help          deze hulp\n"
     "  --version           versie van afspraken\n"
     "\n"
-    "Afsluitcodes: 0 goed, 2 fout in de invoer, 3 fout in het systeem.\n";
+    "Afsluitcodes: 0 goed, 1 verschillen (vergelijk), 2 fout in de invoer,\n"
+    "3 fout in het systeem.\n";
 
 static void print_usage(FILE *out)
 {
