@@ -125,6 +125,25 @@ def two_runs_into_one_folder_give_one_consistent_set():
 
 
 @test
+def a_run_that_cannot_get_the_lock_in_time_says_so_and_writes_nothing():
+    out, before = first_set("wacht")
+    a = start(out, env={**STOP, **epoch(1800000000)})
+    wait_stopped(a)
+    b = start(out, env=epoch(1900000000))
+    try:
+        _, err = b.communicate(timeout=90)  # the wait is 30 s
+    finally:
+        a.send_signal(signal.SIGCONT)
+    assert b.returncode == 3, (b.returncode, err)
+    assert "een andere afspraken-opdracht schrijft nog in deze map" in err, err
+    assert a.wait() == 0, a.stderr.read()
+    ref = os.path.join(TMP, "wacht-ref")
+    generate(REGION, ref, env=epoch(1800000000))
+    assert snapshot(out) == snapshot(ref) != before
+    assert leftovers(out) == []
+
+
+@test
 def empty_output_folder_is_refused():
     p = run("genereer", REGION, "-o", "")
     assert p.returncode == 2 and "'-o' verwacht een waarde, geen lege tekst" in p.stderr, p.stderr
