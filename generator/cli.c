@@ -173,7 +173,10 @@ static int add_folder(region_files *f, const char *dir, diag_list *d)
                    "de map bevat geen regiobestanden");
     for (int i = 0; i < n; i++) {
         char *path;
-        if (!rc && (asprintf(&path, "%s/%s", dir, list[i]->d_name) < 0 || add_path(f, path))) {
+        /* "regions/" and "regions" name the same files. */
+        int sep = dir[strlen(dir) - 1] != '/';
+        if (!rc && (asprintf(&path, "%s%s%s", dir, sep ? "/" : "", list[i]->d_name) < 0 ||
+                    add_path(f, path))) {
             diag_system(d, "onvoldoende geheugen");
             rc = -1;
         }

@@ -83,8 +83,9 @@ def two_regions_into_one_folder_is_an_input_error():
 @test
 def controleer_takes_a_folder_and_an_empty_one_is_an_error():
     d = batch_folder("controle")
-    p = run("controleer", d)
+    p = run("controleer", d + "/")
     assert p.returncode == 2
+    assert f"{d}/r0.yaml: in orde" in p.stdout, p.stdout
     assert p.stdout.count(": in orde") == len(REGIONS), p.stdout
     assert "kapot.yaml" in p.stderr and "kapot.yaml: in orde" not in p.stdout
     empty = os.path.join(TMP, "leeg")
