@@ -4,7 +4,7 @@
 
 PREFIX  ?= /usr/local
 CC      ?= cc
-PKGS    := libxml-2.0 libzip libpcre2-8 yaml-0.1 jansson
+PKGS    := libxml-2.0 libzip libpcre2-8 yaml-0.1 libcrypto jansson
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wno-missing-field-initializers
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -12,7 +12,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Debian packages: to build, and in addition to run the tests.
-BUILD_DEBS := build-essential pkg-config libxml2-dev libzip-dev libpcre2-dev libyaml-dev libjansson-dev
+BUILD_DEBS := build-essential pkg-config libxml2-dev libzip-dev libpcre2-dev libyaml-dev libssl-dev libjansson-dev
 TEST_DEBS  := libcmocka-dev libxml2-utils pandoc python3 python3-yaml python3-docx python3-odf python3-jsonschema \
               libreoffice-writer-nogui python3-uno unzip poppler-utils clang libclang-rt-14-dev valgrind
 BENCH_DEBS := pandoc time

@@ -367,6 +367,7 @@ static void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
     set_str(c, &meta->model_name, m->name);
     set_str(c, &meta->model_version, m->version);
     set_str(c, &meta->reference_name, m->ref_name);
+    set_str(c, &meta->fingerprint_label, m->fingerprint_label);
     set_str(c, &meta->language, "nl-NL");
     set_dutch_date(c, &meta->model_date, m->date);
     set_dutch_date(c, &meta->reference_date, m->ref_date);

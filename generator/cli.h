@@ -13,7 +13,8 @@
 
 #define AFSPRAKEN_VERSION "0.1.0"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 2, EXIT_SYSTEM = 3 };
+/* EXIT_CHANGED: verifieer found text that is not the generated text. */
+enum { EXIT_OK = 0, EXIT_CHANGED = 1, EXIT_INPUT = 2, EXIT_SYSTEM = 3 };
 
 /* Strings point into argv; files has room for argc entries. */
 typedef struct {
@@ -25,6 +26,7 @@ typedef struct {
     int definitive; /* --definitief: refuse while any value is open */
     const char *model_old; /* vergelijk: the model versions to compare */
     const char *model_new;
+    const char *manifest_path;
     const char **files;
     int n_files;
 } options;
@@ -68,5 +70,6 @@ int cmd_compare(const options *o);
 int cmd_model(const options *o);
 int cmd_init(const options *o);
 int cmd_schema(const options *o);
+int cmd_verify(const options *o);
 
 #endif

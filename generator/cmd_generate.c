@@ -2,6 +2,7 @@
  * (several files or a folder) with the model loaded and checked once.
  * Each region's set is rendered in memory and then written all at once. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,17 +12,21 @@
 #include "../output/output.h"
 #include "assemble.h"
 #include "cli.h"
+#include "fingerprint.h"
+#include "manifest.h"
 #include "region.h"
 
 typedef struct {
     const char *name;
     int (*render)(const doc_node *, out_buf *, diag_list *);
+    int needs_soffice;
 } format;
 
 static const format formats[] = {
-    {"odt", odt_render},
-    {"docx", docx_render},
-    {"md", md_render},
+    {"odt", odt_render, 0},
+    {"docx", docx_render, 0},
+    {"md", md_render, 0},
+    {"pdf", pdf_render, 1},
 };
 #define N_FORMATS (sizeof formats / sizeof *formats)
 
@@ -40,7 +45,7 @@ static int parse_formats(const char *list, int wanted[N_FORMATS])
         if (i < N_FORMATS) {
             wanted[i] = 1;
         } else {
-            cli_usage_error("onbekend formaat '%s'; kies uit odt, docx en md", t);
+            cli_usage_error("onbekend formaat '%s'; kies uit odt, docx, md en pdf", t);
             ok = 0;
         }
     }
@@ -49,10 +54,72 @@ static int parse_formats(const char *list, int wanted[N_FORMATS])
     for (size_t i = 0; i < N_FORMATS; i++)
         any |= wanted[i];
     if (ok && !any) {
-        cli_usage_error("%s", "--formaat noemt geen formaat; kies uit odt, docx en md");
+        cli_usage_error("%s", "--formaat noemt geen formaat; kies uit odt, docx, md en pdf");
         ok = 0;
     }
     return ok ? 0 : -1;
+}
+
+/* Asked for a PDF without LibreOffice: say how to get it, before any work. */
+static int check_soffice(const int wanted[N_FORMATS], diag_list *d)
+{
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (wanted[i] && formats[i].needs_soffice && !pdf_available()) {
+            diag_system(d, "voor PDF is LibreOffice nodig, maar 'soffice' staat niet in het "
+                           "PATH; installeer het (Debian en Ubuntu: 'sudo apt-get install "
+                           "libreoffice-writer-nogui') of laat pdf weg uit --formaat");
+            return -1;
+        }
+    return 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Hashes the model and region files, fingerprints the tree and starts
+ * the manifest; NULL with a diagnostic on failure. */
+static manifest *start_manifest(const model *m, const region *r, doc_node *doc, diag_list *d)
+{
+    char model_sha[FP_HEX_LEN + 1], region_sha[FP_HEX_LEN + 1];
+    const char *unreadable = fp_sha256_file(m->file, model_sha)     ? m->file
+                             : fp_sha256_file(r->file, region_sha) ? r->file
+                                                                   : NULL;
+    if (unreadable) {
+        diag_system(d, "kan %s niet opnieuw lezen: %s", unreadable, diag_errno_text(errno));
+        return NULL;
+    }
+    manifest_info info = {
+        .tool_version = AFSPRAKEN_VERSION,
+        .model_name = m->name,
+        .model_version = m->version,
+        .model_sha256 = model_sha,
+        .region_name = r->name,
+        .region_file = base_name(r->file),
+        .region_sha256 = region_sha,
+    };
+    manifest *mf = fingerprint_document(doc, region_sha) ? NULL : manifest_new(&info);
+    if (!mf)
+        diag_system(d, "onvoldoende geheugen");
+    return mf;
+}
+
+/* Renders the manifest as the set's last file. */
+static void add_manifest(out_set *set, const manifest *mf, const char *slug, diag_list *d)
+{
+    out_buf buf = {0};
+    char *name;
+    if (asprintf(&name, "%s.manifest.json", slug) < 0) {
+        diag_system(d, "onvoldoende geheugen");
+        return;
+    }
+    if (manifest_render(mf, &buf.data, &buf.len))
+        diag_system(d, "onvoldoende geheugen");
+    else
+        out_set_add(set, name, &buf, d);
+    free(name);
 }
 
 /* Where a region's files go: -o itself for a single region, a subfolder
@@ -78,13 +145,14 @@ static void generate_region(const model *m, const options *o, const char *path,
     doc_node *doc = NULL;
     char *slug = NULL, *dir = NULL;
     out_set *set = NULL;
+    manifest *mf = NULL;
     /* Assemble even when the file had problems: controleer and genereer
      * report every problem at once, and assemble returns no tree then. */
     if (r) {
         assemble_options opt = {cli_fixed_timestamp(d), o->definitive};
         doc = assemble(m, r, &opt, d);
     }
-    if (doc) {
+    if (doc && (mf = start_manifest(m, r, doc, d))) {
         slug = region_slug(r);
         if (!slug || !(dir = region_dir(o, slug, batch)) || !(set = out_set_new(dir)))
             diag_system(d, "onvoldoende geheugen");
@@ -107,15 +175,22 @@ static void generate_region(const model *m, const options *o, const char *path,
         } else if (asprintf(&name, "%s.%s", slug, formats[i].name) < 0) {
             out_buf_free(&buf);
             diag_system(d, "onvoldoende geheugen");
+        } else if (manifest_add(mf, name, buf.data, buf.len, doc->meta->fingerprint)) {
+            out_buf_free(&buf);
+            free(name);
+            diag_system(d, "onvoldoende geheugen");
         } else {
             out_set_add(set, name, &buf, d);
             free(name);
         }
     }
+    if (set && !diag_error_count(d))
+        add_manifest(set, mf, slug, d);
     if (set && !diag_error_count(d) && out_set_commit(set, d) == 0)
         for (size_t i = 0; i < out_set_count(set); i++)
             printf("geschreven: %s\n", out_set_path(set, i));
     out_set_free(set);
+    manifest_free(mf);
     free(slug);
     free(dir);
     doc_free(doc);
@@ -130,6 +205,8 @@ int cmd_generate(const options *o)
     if (parse_formats(o->formats ? o->formats : "odt,docx,md", wanted))
         return EXIT_INPUT;
     diag_list d = {0};
+    if (check_soffice(wanted, &d))
+        return cli_finish(&d);
     region_files files = {0};
     model *m = cli_open_model(o, 0, &d);
     if (!m || cli_region_files(o, &files, &d)) {

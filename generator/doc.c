@@ -90,6 +90,14 @@ static void free_meta(doc_meta *m)
     free(m->reference_name);
     free(m->reference_date);
     free(m->language);
+    free(m->fingerprint);
+    free(m->fingerprint_line);
+    free(m->fingerprint_label);
+    for (size_t i = 0; i < m->n_properties; i++) {
+        free(m->properties[i].name);
+        free(m->properties[i].value);
+    }
+    free(m->properties);
     free(m->change_author);
     free(m->old_title);
     free(m->old_subtitle);

@@ -44,6 +44,12 @@ typedef enum {
  * older. */
 typedef enum { DOC_SAME = 0, DOC_INSERTED, DOC_DELETED } doc_change;
 
+/* A custom document property (ODT meta:user-defined, DOCX custom.xml). */
+typedef struct {
+    char *name;
+    char *value;
+} doc_property;
+
 typedef struct {
     char *title;         /* document title, e.g. "Bestuurlijke Afspraken ..." */
     char *subtitle;      /* may be NULL */
@@ -58,6 +64,12 @@ typedef struct {
     char *reference_date; /* Dutch date the reference was set */
     char *language;      /* BCP 47, "nl-NL" */
     time_t timestamp;    /* fixed date for document metadata and zip entries */
+    /* Set by fingerprint_document (generator/fingerprint.h), else NULL: */
+    char *fingerprint;      /* SHA-256 of the normalised text, 64 hex digits */
+    char *fingerprint_line; /* the footer's "Vingerafdruk: 3f9a c21e 4b7d 90aa" */
+    doc_property *properties; /* in the order written */
+    size_t n_properties;
+    char *fingerprint_label; /* the footer's label, from the model; may be NULL */
     char *change_author; /* merged trees: author of the marks ("afspraken"), else NULL */
     time_t change_date;  /* merged trees: date of the marks, from the inputs, never the clock */
     char *old_title;     /* merged trees: the older side's title and subtitle */

@@ -19,13 +19,20 @@ typedef struct {
 
 static const command commands[] = {
     {"genereer", cmd_generate, 1,
-     "  afspraken genereer REGIO.yaml|MAP ... [-o MAP] [--formaat odt,docx,md] [--definitief]\n"
+     "  afspraken genereer REGIO.yaml|MAP ... [-o MAP] [--formaat odt,docx,md,pdf] [--definitief]\n"
      "      Maakt de documenten van een regio, standaard in out/<regio>/. Met\n"
      "      meer bestanden of een map: elke regio in een eigen map onder -o\n"
      "      (standaard out/); een regio met fouten wordt overgeslagen. Zonder\n"
      "      --definitief een concept, met CONCEPT op elke pagina en\n"
      "      [IN TE VULLEN: ...] waar nog een waarde ontbreekt (een waarschuwing\n"
-     "      per open plek); met --definitief weigert het zolang er iets open is.\n"},
+     "      per open plek); met --definitief weigert het zolang er iets open is.\n"
+     "      Naast de documenten een manifest (<regio>.manifest.json) met hun\n"
+     "      SHA-256 en vingerafdrukken. PDF alleen op verzoek, via LibreOffice.\n"},
+    {"verifieer", cmd_verify, 1,
+     "  afspraken verifieer DOCUMENT [--manifest MANIFEST.json]\n"
+     "      Controleert of de tekst van een ODT of DOCX de gegenereerde tekst is\n"
+     "      (0) of gewijzigd (1), en noemt de gewijzigde artikelen; met --manifest\n"
+     "      ook de bytes van het bestand (elk formaat, ook PDF).\n"},
     {"controleer", cmd_check, 1,
      "  afspraken controleer [REGIO.yaml|MAP ...] [--definitief]\n"
      "      Controleert het model en de regiobestanden en meldt elk probleem;\n"
@@ -64,6 +71,7 @@ static const struct {
     {"--regio", NULL, offsetof(options, region_name)},
     {"--model-oud", NULL, offsetof(options, model_old)},
     {"--model-nieuw", NULL, offsetof(options, model_new)},
+    {"--manifest", NULL, offsetof(options, manifest_path)},
 };
 #define N_VALUE_OPTIONS (sizeof value_options / sizeof *value_options)
 
@@ -80,19 +88,21 @@ static const char options_usage[] =
     "\n"
     "Opties:\n"
     "  -o, --uitvoer MAP   map voor de documenten (genereer, vergelijk)\n"
-    "  --formaat LIJST     welke van odt, docx en md (genereer; standaard alle);\n"
+    "  --formaat LIJST     welke van odt, docx, md en pdf (genereer; standaard\n"
+    "                      odt, docx en md);\n"
     "                      tekst, md of json (vergelijk; standaard tekst)\n"
     "  --model-oud BESTAND, --model-nieuw BESTAND\n"
     "                      twee versies van het model (vergelijk)\n"
     "  --regio NAAM        naam van de nieuwe regio (init)\n"
     "  --definitief        geen concept: weigert zolang er een waarde open is\n"
     "                      (genereer, controleer)\n"
+    "  --manifest BESTAND  het manifest van genereer (verifieer)\n"
     "  --model BESTAND     ander modelbestand dan het geïnstalleerde\n"
     "  -h, --help          deze hulp\n"
     "  --version           versie van afspraken\n"
     "\n"
-    "Afsluitcodes: 0 goed, 1 verschillen (vergelijk), 2 fout in de invoer,\n"
-    "3 fout in het systeem.\n";
+    "Afsluitcodes: 0 goed, 1 verschillen (vergelijk) of tekst gewijzigd\n"
+    "(verifieer), 2 fout in de invoer, 3 fout in het systeem.\n";
 
 static void print_usage(FILE *out)
 {

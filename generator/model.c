@@ -411,8 +411,9 @@ static const char *const parties_keys[] = {"kop",
                                            "deelnemer_eerste_lid",
                                            "deelnemer_tweede_lid",
                                            NULL};
-static const char *const signing_keys[] = {"kop",    "tekst", "tekst_afzonderlijk", "namens",
-                                           "plaats", "datum", "invullijn",          NULL};
+static const char *const signing_keys[] = {"kop",       "tekst",        "tekst_afzonderlijk",
+                                           "namens",    "plaats",       "datum",
+                                           "invullijn", "vingerafdruk", NULL};
 /* Keys of 'concept:', in the order of enum open_value after the first two. */
 static const char *const concept_keys[] = {"merk",          "in_te_vullen", "regio",
                                            "beheerorganisatie", "deelnemer",  "ondertekenaar",
@@ -480,6 +481,7 @@ static int load_top(loader *l, yaml_node_t *root)
     } else if (ymap_check(&l->y, signing, signing_keys, "'ondertekening'") >= 0) {
         m->signing_heading = ymap_text(&l->y, signing, "kop", 1, "'ondertekening'");
         m->on_behalf = ymap_text(&l->y, signing, "namens", 1, "'ondertekening'");
+        m->fingerprint_label = ymap_text(&l->y, signing, "vingerafdruk", 0, "'ondertekening'");
         load_opt_rich(l, signing, "tekst", "'tekst'", &m->signing_text);
         load_opt_rich(l, signing, "tekst_afzonderlijk", "'tekst_afzonderlijk'",
                       &m->signing_apart);

@@ -137,6 +137,7 @@ typedef struct {
      * names for the region file's fixed values (enum open_value). */
     char *concept_mark, *to_fill;
     char *open_names[5];
+    char *fingerprint_label; /* "Vingerafdruk" in the footer; may be NULL */
     char *member_group[2]; /* after a Deelnemer in `lijst: deelnemers`,
                               per WGS lid; NULL for nothing */
     model_field *fields;

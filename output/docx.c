@@ -15,6 +15,7 @@ static const package_part docx_parts[] = {
     {DOCX_PART_RELS, docx_write_rels},
     {DOCX_PART_CORE, docx_write_core},
     {DOCX_PART_APP, docx_write_app},
+    {DOCX_PART_CUSTOM, docx_write_custom},
     {DOCX_PART_DOCUMENT, docx_write_document},
     {DOCX_PART_STYLES, docx_write_styles},
     {DOCX_PART_SETTINGS, docx_write_settings},

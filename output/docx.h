@@ -14,6 +14,7 @@
 #define DOCX_PART_RELS          "_rels/.rels"
 #define DOCX_PART_CORE          "docProps/core.xml"
 #define DOCX_PART_APP           "docProps/app.xml"
+#define DOCX_PART_CUSTOM        "docProps/custom.xml"
 #define DOCX_PART_DOCUMENT      "word/document.xml"
 #define DOCX_PART_STYLES        "word/styles.xml"
 #define DOCX_PART_SETTINGS      "word/settings.xml"
@@ -72,6 +73,7 @@ int docx_write_rels(const doc_node *doc, void **data, size_t *len);
 int docx_write_document_rels(const doc_node *doc, void **data, size_t *len);
 int docx_write_core(const doc_node *doc, void **data, size_t *len);
 int docx_write_app(const doc_node *doc, void **data, size_t *len);
+int docx_write_custom(const doc_node *doc, void **data, size_t *len);
 int docx_write_document(const doc_node *doc, void **data, size_t *len);
 int docx_write_styles(const doc_node *doc, void **data, size_t *len);
 int docx_write_settings(const doc_node *doc, void **data, size_t *len);

@@ -38,10 +38,22 @@ static int write_w_p(xmlw *x, const doc_node *doc)
            write_w_r_text(x, " van ") || write_w_fldSimple(x, " NUMPAGES ") || xmlw_end(x);
 }
 
+/* The fingerprint on a line of its own, so a printed page shows which
+ * text it belongs to. */
+static int write_w_p_line(xmlw *x, const char *text)
+{
+    if (!text)
+        return 0;
+    return xmlw_start(x, "w:p") || xmlw_start(x, "w:pPr") ||
+           xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE_FOOTER) || xmlw_end(x) ||
+           write_w_r_text(x, text) || xmlw_end(x);
+}
+
 static int write_w_ftr(xmlw *x, const doc_node *doc)
 {
     return xmlw_start(x, "w:ftr") || xmlw_attr(x, "xmlns:w", DOCX_NS_W) ||
-           xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_p(x, doc) || xmlw_end(x);
+           xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_p(x, doc) ||
+           write_w_p_line(x, doc->meta->fingerprint_line) || xmlw_end(x);
 }
 
 int docx_write_footer(const doc_node *doc, void **data, size_t *len)

@@ -24,6 +24,7 @@ static const struct {
     {DOCX_PART_HEADER, CT_PREFIX "wordprocessingml.header+xml"},
     {DOCX_PART_CORE, "application/vnd.openxmlformats-package.core-properties+xml"},
     {DOCX_PART_APP, CT_PREFIX "extended-properties+xml"},
+    {DOCX_PART_CUSTOM, CT_PREFIX "custom-properties+xml"},
 };
 
 typedef struct {
@@ -39,6 +40,7 @@ static const relationship package_rels[] = {
      "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
      DOCX_PART_CORE},
     {"rId3", REL_OFFICE "extended-properties", DOCX_PART_APP},
+    {"rId4", REL_OFFICE "custom-properties", DOCX_PART_CUSTOM},
 };
 
 /* Document relationships: targets relative to word/. */

@@ -24,6 +24,14 @@ static int odt_write_meta_user_defined(xmlw *x, const char *name, const char *va
                : 0;
 }
 
+static int odt_write_properties(xmlw *x, const doc_meta *m)
+{
+    for (size_t i = 0; i < m->n_properties; i++)
+        if (odt_write_meta_user_defined(x, m->properties[i].name, m->properties[i].value))
+            return -1;
+    return 0;
+}
+
 /* ISO 8601 in UTC without a zone suffix, as LibreOffice writes it. */
 static int odt_format_date(time_t t, char *buf, size_t size)
 {
@@ -51,7 +59,7 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
                    odt_write_meta_user_defined(x, "Modeldatum", m->model_date) ||
                    odt_write_meta_user_defined(x, "Referentie", m->reference_name) ||
                    odt_write_meta_user_defined(x, "Referentie vastgesteld", m->reference_date) ||
-                   xmlw_end(x)
+                   odt_write_properties(x, m) || xmlw_end(x)
                ? -1
                : 0;
 }

@@ -454,15 +454,29 @@ static int odt_write_office_automatic_styles(xmlw *x, int concept)
 /* "Pagina 3 van 12": on a signed agreement the count shows that no page
  * is missing. The fields' own text is only a placeholder readers
  * recompute. */
-static int odt_write_style_footer(xmlw *x, const char *title)
+static int odt_write_footer_line(xmlw *x, const char *text)
 {
+    if (!text)
+        return 0;
+    return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", ODT_STYLE_FOOTER) ||
+                   xmlw_text(x, text) || xmlw_end(x)
+               ? -1
+               : 0;
+}
+
+/* The fingerprint on a line of its own, so a printed page shows which
+ * text it belongs to. */
+static int odt_write_style_footer(xmlw *x, const doc_meta *m)
+{
+    const char *title = m->title;
     return xmlw_start(x, "style:footer") || xmlw_start(x, "text:p") ||
                    xmlw_attr(x, "text:style-name", ODT_STYLE_FOOTER) ||
                    (title && xmlw_text(x, title)) || xmlw_empty(x, "text:tab", NULL, NULL) ||
                    xmlw_text(x, "Pagina ") || xmlw_start(x, "text:page-number") ||
                    xmlw_attr(x, "text:select-page", "current") || xmlw_text(x, "1") ||
                    xmlw_end(x) || xmlw_text(x, " van ") ||
-                   xmlw_element(x, "text:page-count", "1") || xmlw_end(x) || xmlw_end(x)
+                   xmlw_element(x, "text:page-count", "1") || xmlw_end(x) ||
+                   odt_write_footer_line(x, m->fingerprint_line) || xmlw_end(x)
                ? -1
                : 0;
 }
@@ -485,7 +499,7 @@ static int odt_write_office_master_styles(xmlw *x, const doc_meta *m)
                    xmlw_attr(x, "style:name", ODT_MASTER_PAGE) ||
                    xmlw_attr(x, "style:page-layout-name", ODT_PAGE_LAYOUT) ||
                    (concept && odt_write_style_header(x, m->concept_mark)) ||
-                   odt_write_style_footer(x, m->title) || xmlw_end(x) || xmlw_end(x)
+                   odt_write_style_footer(x, m) || xmlw_end(x) || xmlw_end(x)
                ? -1
                : 0;
 }

@@ -24,6 +24,11 @@ void out_buf_free(out_buf *buf);
 int odt_render(const doc_node *doc, out_buf *out, diag_list *diags);
 int docx_render(const doc_node *doc, out_buf *out, diag_list *diags);
 int md_render(const doc_node *doc, out_buf *out, diag_list *diags);
+/* PDF/A-2b through LibreOffice (soffice) from the ODT; needs pdf_available. */
+int pdf_render(const doc_node *doc, out_buf *out, diag_list *diags);
+
+/* 1 when soffice is on the PATH. */
+int pdf_available(void);
 
 /* The files one run writes into one folder, all or nothing. A command
  * renders every file into memory first, adds each buffer, and commits once:

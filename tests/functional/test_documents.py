@@ -20,7 +20,7 @@ def every_region_generates_three_formats():
     assert len(REGIONS) >= 3, "verwacht ten minste drie voorbeeldregio's"
     for i, (region, model) in enumerate(all_regions()):
         files = generate(region, os.path.join(TMP, f"gen{i}"), model)
-        assert set(files) == {"odt", "docx", "md"}, files
+        assert set(files) == {"odt", "docx", "md", "json"}, files
         generated[region] = files
 
 
@@ -435,7 +435,7 @@ def init_gives_a_file_that_generates_once_required_values_are_filled():
         lines.append(line)
     open(starter, "w", encoding="utf-8").write("\n".join(lines) + "\n")
     files = generate(starter, os.path.join(TMP, "init-out"))
-    assert set(files) == {"odt", "docx", "md"}
+    assert set(files) == {"odt", "docx", "md", "json"}
     assert "Zorg & Veiligheid 's-Hertogenbosch" in pandoc_text(files["docx"], "docx")
 
 
@@ -447,8 +447,8 @@ def help_and_usage_errors_are_dutch():
     assert p.returncode == 2 and "verwacht een regiobestand of een map" in p.stderr
     p = run("maak")
     assert p.returncode == 2 and "onbekende opdracht 'maak'" in p.stderr
-    p = run("genereer", MINI_REGION, "--formaat", "pdf", "--model", MINI_MODEL)
-    assert p.returncode == 2 and "onbekend formaat 'pdf'" in p.stderr
+    p = run("genereer", MINI_REGION, "--formaat", "rtf", "--model", MINI_MODEL)
+    assert p.returncode == 2 and "onbekend formaat 'rtf'" in p.stderr
     p = run("genereer", os.path.join(TMP, "bestaat-niet.yaml"))
     assert p.returncode == 2 and "kan het bestand niet openen" in p.stderr
 

@@ -21,9 +21,10 @@
 #include "output.h"
 
 static const char *const expected_parts[] = {
-    "[Content_Types].xml", "_rels/.rels",       "docProps/core.xml",
-    "docProps/app.xml",    "word/document.xml", "word/styles.xml",
-    "word/settings.xml",   "word/footer1.xml",  "word/_rels/document.xml.rels",
+    "[Content_Types].xml", "_rels/.rels",         "docProps/core.xml",
+    "docProps/app.xml",    "docProps/custom.xml", "word/document.xml",
+    "word/styles.xml",     "word/settings.xml",   "word/footer1.xml",
+    "word/_rels/document.xml.rels",
 };
 #define N_PARTS (sizeof expected_parts / sizeof expected_parts[0])
 
@@ -268,6 +269,7 @@ static void test_package_rels_exact(void **state)
         "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
         "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
         "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+        "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties\" Target=\"docProps/custom.xml\"/>"
         "</Relationships>\n";
     assert_int_equal(len, strlen(want));
     assert_memory_equal(data, want, len);
@@ -283,6 +285,7 @@ static const char *content_type_for(const char *rel_type)
         {"/officeDocument", "wordprocessingml.document.main+xml"},
         {"/core-properties", "package.core-properties+xml"},
         {"/extended-properties", "officedocument.extended-properties+xml"},
+        {"/custom-properties", "officedocument.custom-properties+xml"},
         {"/styles", "wordprocessingml.styles+xml"},
         {"/settings", "wordprocessingml.settings+xml"},
         {"/footer", "wordprocessingml.footer+xml"},
