@@ -40,7 +40,7 @@ def a_folder_writes_good_regions_and_refuses_bad_ones():
     assert sorted(os.listdir(out)) == [f"regio-{i}" for i in range(n)], os.listdir(out)
     for i in range(n):
         assert sorted(os.listdir(os.path.join(out, f"regio-{i}"))) == \
-            [f"regio-{i}.docx", f"regio-{i}.md", f"regio-{i}.odt"]
+            [f"regio-{i}.docx", f"regio-{i}.manifest.json", f"regio-{i}.md", f"regio-{i}.odt"]
     lines = p.stderr.splitlines()
     bad = os.path.join(d, "kapot.yaml")
     assert any(l.startswith(f"{bad}:") and "onbekende sleutel 'onbekend'" in l
