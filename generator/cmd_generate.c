@@ -99,6 +99,7 @@ static manifest *start_manifest(const model *m, const region *r, doc_node *doc, 
         .region_name = r->name,
         .region_file = base_name(r->file),
         .region_sha256 = region_sha,
+        .concept = doc->meta->concept,
     };
     manifest *mf = fingerprint_document(doc, region_sha) ? NULL : manifest_new(&info);
     if (!mf)
