@@ -74,6 +74,11 @@ mib[motor]=$(awk "BEGIN { print $engine_kib / 1024 }")
 measure opstart "$runs" "$bin" --version
 measure afspraken "$runs" "$bin" genereer "$regio" "${model[@]}" --formaat odt,docx -o "$tmp/uit"
 measure pandoc "$pandoc_runs" pandoc -f markdown -t docx -o "$tmp/pandoc.docx" "${md[0]}"
+# vergelijk of the region against the model text: both documents
+# assembled, merged, the clause report and both redlines. Exit 1 means
+# "differences", which it has.
+measure vergelijk "$runs" bash -c '"$@" 2>/dev/null; test $? -eq 1' _ "$bin" vergelijk "$regio" "${model[@]}" -o "$tmp/vergelijk"
+vergelijk_ratio=$(awk "BEGIN { print ${ms[vergelijk]} / ${ms[afspraken]} }")
 measure pandoc_opstart "$pandoc_runs" pandoc --version
 
 # The batch: 25 regions (copies of the example regions under other file
@@ -110,11 +115,13 @@ printf '  %-32s %5s %12s %11s\n' "" "keer" "mediaan" "piek-RSS"
 row "afspraken (odt + docx)" afspraken "$runs"
 row "afspraken --version (opstarten)" opstart "$runs"
 row "motor per regio, zonder opstart" motor "$runs"
+row "vergelijk + redlines (model)" vergelijk "$runs"
 row "${pandoc_version%%$'\n'*} (md naar docx)" pandoc "$pandoc_runs"
 row "pandoc --version (opstarten)" pandoc_opstart "$pandoc_runs"
 echo
 echo "  afspraken is $(nl "$ratio" 0)× sneller dan pandoc (hele opdracht)"
 echo "  en $(nl "$work_ratio" 0)× sneller zonder het opstarten van beide programma's"
+echo "  vergelijk (verslag, odt + docx met wijzigingen) kost $(nl "$vergelijk_ratio" 1)× genereer (odt + docx)"
 echo "  Bestanden:"
 for f in "$tmp"/uit/*; do
     printf '    %-30s %8s KiB\n' "${f##*/}" "$(nl "$(awk "BEGIN { print $(stat -c %s "$f") / 1024 }")" 1)"
