@@ -11,10 +11,7 @@
 /* Characters that start markup somewhere in pandoc's Markdown. */
 static const char specials[] = "\\`*_[]<>#|$@^~&{}";
 
-/* Writes s so that pandoc reads it back as the same text. line_start says
- * whether s begins a line, where "-", "+" and "12." would open a list and
- * indentation a code block. */
-static void put_escaped(FILE *f, const char *s, int line_start)
+void md_put_escaped(FILE *f, const char *s, int line_start)
 {
     for (; *s; s++) {
         if (*s == '\r')
@@ -64,7 +61,7 @@ static void put_inlines(FILE *f, const doc_node *n, int line_start)
                                                                             : NULL;
         if (mark)
             fputs(mark, f);
-        put_escaped(f, c->text, line_start && !mark);
+        md_put_escaped(f, c->text, line_start && !mark);
         if (mark)
             fputs(mark, f);
         line_start = 0;
@@ -76,7 +73,7 @@ static void put_sign_line(FILE *f, const char *text, int open)
 {
     if (open)
         fputs("**", f);
-    put_escaped(f, text, !open);
+    md_put_escaped(f, text, !open);
     if (open)
         fputs("**", f);
 }
@@ -90,7 +87,7 @@ static void put_label(FILE *f, const char *label)
         fprintf(f, "%.*s\\. ", (int)(len - 1), label);
         return;
     }
-    put_escaped(f, label, 0);
+    md_put_escaped(f, label, 0);
     fputc(' ', f);
 }
 
@@ -100,12 +97,12 @@ static void put_heading(FILE *f, int level, const doc_node *n)
         fputc('#', f);
     fputc(' ', f);
     if (n->label) {
-        put_escaped(f, n->label, 0);
+        md_put_escaped(f, n->label, 0);
         if (n->title)
             fputc(' ', f);
     }
     if (n->title)
-        put_escaped(f, n->title, 0);
+        md_put_escaped(f, n->title, 0);
     fputs("\n\n", f);
 }
 
@@ -167,12 +164,12 @@ static void put_block(FILE *f, const doc_node *n)
         const doc_signatory *sig = n->sig;
         const char *extra[] = {sig->authority, sig->place, sig->date};
         fputs("**", f);
-        put_escaped(f, sig->party, 0);
+        md_put_escaped(f, sig->party, 0);
         fputs("**", f);
         for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
             if (extra[i]) {
                 fputs("\\\n", f);
-                put_escaped(f, extra[i], 1);
+                md_put_escaped(f, extra[i], 1);
             }
         fputs("\n\n\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\\.\n\n", f);
         put_sign_line(f, sig->name, sig->open & DOC_SIG_NAME);
@@ -207,15 +204,15 @@ int md_render(const doc_node *doc, out_buf *out, diag_list *diags)
     const doc_meta *m = doc->meta;
     if (m->concept && m->concept_mark) {
         fputs("**", f);
-        put_escaped(f, m->concept_mark, 0);
+        md_put_escaped(f, m->concept_mark, 0);
         fputs("**\n\n", f);
     }
     fputs("# ", f);
-    put_escaped(f, m->title ? m->title : "", 0);
+    md_put_escaped(f, m->title ? m->title : "", 0);
     fputs("\n\n", f);
     if (m->subtitle) {
         fputc('_', f);
-        put_escaped(f, m->subtitle, 0);
+        md_put_escaped(f, m->subtitle, 0);
         fputs("_\n\n", f);
     }
     put_blocks(f, doc);

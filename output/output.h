@@ -6,6 +6,7 @@
 #define AFSPRAKEN_OUTPUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../generator/diag.h"
 #include "../generator/doc.h"
@@ -29,6 +30,12 @@ int pdf_render(const doc_node *doc, out_buf *out, diag_list *diags);
 
 /* 1 when soffice is on the PATH. */
 int pdf_available(void);
+
+/* Writes s as Markdown text that pandoc reads back as the same text:
+ * every character that would start markup escaped. line_start says
+ * whether s begins a line, where "-", "+" and "12." would open a list and
+ * indentation a code block. (md.c; the Markdown report uses it too.) */
+void md_put_escaped(FILE *f, const char *s, int line_start);
 
 /* The files one run writes into one folder, all or nothing. A command
  * renders every file into memory first, adds each buffer, and commits once:

@@ -12,10 +12,17 @@
 typedef struct {
     const char *del_open, *del_close, *ins_open, *ins_close;
     const char *h1, *h2, *item, *sub;
+    void (*put)(FILE *f, const char *s, int line_start); /* text from the inputs */
 } style;
 
-static const style text_style = {"[-", "-]", "{+", "+}", "", "", "  ", "    "};
-static const style md_style = {"~~", "~~", "**", "**", "# ", "## ", "- ", "  - "};
+static void put_plain(FILE *f, const char *s, int line_start)
+{
+    (void)line_start;
+    fputs(s, f);
+}
+
+static const style text_style = {"[-", "-]", "{+", "+}", "", "", "  ", "    ", put_plain};
+static const style md_style = {"~~", "~~", "**", "**", "# ", "## ", "- ", "  - ", md_put_escaped};
 
 static void summary(FILE *f, const style *st, const clause_report *r)
 {
@@ -51,11 +58,16 @@ static void heading(FILE *f, const style *st, const clause *c)
     const char *label = c->new_label ? c->new_label : c->old_label;
     fputs(st->h2, f);
     if (label && *label)
-        fprintf(f, "%s", label);
-    if (c->old_label && c->new_label && strcmp(c->old_label, c->new_label))
-        fprintf(f, " (was %s)", *c->old_label ? c->old_label : "zonder nummer");
-    if (c->title)
-        fprintf(f, "%s%s", label && *label ? ": " : "", c->title);
+        st->put(f, label, 0);
+    if (c->old_label && c->new_label && strcmp(c->old_label, c->new_label)) {
+        fputs(" (was ", f);
+        st->put(f, *c->old_label ? c->old_label : "zonder nummer", 0);
+        fputc(')', f);
+    }
+    if (c->title) {
+        fputs(label && *label ? ": " : "", f);
+        st->put(f, c->title, 0);
+    }
     fprintf(f, " \u2014 %s%s\n", clause_status_name(c->status),
             c->status == CLAUSE_DROPPED   ? " (oud)"
             : c->status == CLAUSE_ADDED   ? " (nieuw)"
@@ -80,18 +92,21 @@ static void change(FILE *f, const style *st, const clause_change *ch)
     fprintf(f, "%s%s", st->item, change_kind_name(ch->kind));
     if (ch->id && ch->kind != CHANGE_OPTIONAL_DROPPED && ch->kind != CHANGE_OPTIONAL_KEPT &&
         ch->kind != CHANGE_ARTICLE_ADDED && ch->kind != CHANGE_ARTICLE_REMOVED)
-        fprintf(f, " '%s'", ch->id);
+        fprintf(f, " `%s`", ch->id);
     where(f, ch);
     if (ch->n_runs) {
         fputs(": ", f);
         for (size_t i = 0; i < ch->n_runs; i++) {
             const word_run *w = &ch->runs[i];
-            if (w->kind == DIFF_DELETE)
-                fprintf(f, "%s%s%s", st->del_open, w->text, st->del_close);
-            else if (w->kind == DIFF_INSERT)
-                fprintf(f, "%s%s%s", st->ins_open, w->text, st->ins_close);
-            else
-                fputs(w->text, f);
+            fputs(w->kind == DIFF_DELETE   ? st->del_open
+                  : w->kind == DIFF_INSERT ? st->ins_open
+                                           : "",
+                  f);
+            st->put(f, w->text, 0);
+            fputs(w->kind == DIFF_DELETE   ? st->del_close
+                  : w->kind == DIFF_INSERT ? st->ins_close
+                                           : "",
+                  f);
         }
         fputc('\n', f);
         return;
@@ -100,26 +115,41 @@ static void change(FILE *f, const style *st, const clause_change *ch)
     if (ch->kind == CHANGE_OPTIONAL_DROPPED || ch->kind == CHANGE_OPTIONAL_KEPT ||
         ch->kind == CHANGE_ARTICLE_ADDED || ch->kind == CHANGE_ARTICLE_REMOVED)
         return; /* the whole article: its heading says enough */
-    if (ch->old_text)
-        fprintf(f, "%swas:   %s\n", st->sub, ch->old_text);
-    if (ch->new_text)
-        fprintf(f, "%swordt: %s\n", st->sub, ch->new_text);
+    const char *sides[2] = {ch->old_text, ch->new_text};
+    for (int i = 0; i < 2; i++)
+        if (sides[i]) {
+            fprintf(f, "%s%s", st->sub, i ? "wordt: " : "was:   ");
+            st->put(f, sides[i], 0);
+            fputc('\n', f);
+        }
 }
 
 static void actions(FILE *f, const style *st, const report_input *in)
 {
-    fprintf(f, "%sWat de co\u00f6rdinator moet doen in het regiobestand voor %s\n\n", st->h2,
-            in->new_name);
+    fprintf(f, "%sWat de co\u00f6rdinator moet doen in het regiobestand voor ", st->h2);
+    st->put(f, in->new_name, 0);
+    fputs("\n\n", f);
     if (!in->actions->n)
         fprintf(f, "%sniets\n", st->item);
     for (size_t i = 0; i < in->actions->n; i++) {
         const coord_action *a = &in->actions->items[i];
-        fprintf(f, "%s%s.", st->item, a->text);
-        if (a->pos.file)
-            fprintf(f, " (%s:%d:%d)", a->pos.file, a->pos.line, a->pos.column);
+        fputs(st->item, f);
+        st->put(f, a->text, 0);
+        fputc('.', f);
+        if (a->pos.file) {
+            char where[64];
+            snprintf(where, sizeof where, ":%d:%d", a->pos.line, a->pos.column);
+            fputs(" (", f);
+            st->put(f, a->pos.file, 0);
+            st->put(f, where, 0);
+            fputc(')', f);
+        }
         fputc('\n', f);
-        if (a->explanation)
-            fprintf(f, "%sToelichting: %s\n", st->sub, a->explanation);
+        if (a->explanation) {
+            fprintf(f, "%sToelichting: ", st->sub);
+            st->put(f, a->explanation, 0);
+            fputc('\n', f);
+        }
     }
     fputc('\n', f);
 }
@@ -139,8 +169,11 @@ int report_text_render(const report_input *in, int markdown, out_buf *out, diag_
         diag_system(diags, "onvoldoende geheugen voor het verslag");
         return -1;
     }
-    fprintf(f, "%sVergelijking van %s (oud) met %s (nieuw)\n\n", st->h1, in->old_name,
-            in->new_name);
+    fprintf(f, "%sVergelijking van ", st->h1);
+    st->put(f, in->old_name, 0);
+    fputs(" (oud) met ", f);
+    st->put(f, in->new_name, 0);
+    fputs(" (nieuw)\n\n", f);
     summary(f, st, r);
     for (size_t i = 0; i < r->n_clauses; i++) {
         const clause *c = &r->clauses[i];

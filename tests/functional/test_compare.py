@@ -208,6 +208,11 @@ def markdown_report_marks_deletions_and_insertions():
     md = compare(EXAMPLE, new, fmt="md").stdout
     assert md.startswith("# Vergelijking") and "## Samenvatting" in md
     assert "~~bijzondere~~**speciale**" in md, md
+    # values with markup characters read back literally
+    path = os.path.join(TMP, "verslag.md")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(compare(EXAMPLE, ALLES, fmt="md").stdout)
+    assert "Stichting Zorg & Veiligheid <Oost>" in pandoc_text(path, "markdown")
 
 
 @test
