@@ -174,7 +174,10 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
             item_label((int)i + 1, depth, label, sizeof label, letter);
             set_str(c, &item->label, label);
             add_member_value(c, item, mem->name, mem->open & DOC_SIG_PARTY);
-            const char *group = mem->wgs_lid ? c->m->member_group[mem->wgs_lid == 1 ? 0 : 1] : NULL;
+            const model_soort *s = mem->soort;
+            const char *group = !s || !s->lid ? NULL
+                                : s->reference ? s->reference
+                                               : c->m->member_group[s->lid - 1];
             if (group)
                 add_inlinef(c, item, DOC_TEXT, " %s", group);
         }
@@ -424,10 +427,14 @@ static void build_parties(ctx *c, doc_node *doc)
         add_member_value(c, item, mem->function, mem->open & DOC_SIG_FUNCTION);
         add_inline(c, item, DOC_TEXT, i + 1 == c->n_members ? "," : ";");
     }
-    if (m->parties_closing.count) {
-        doc_node *p = add(c, doc, DOC_PARAGRAPH, m->parties_closing.pos);
+    /* One Deelnemer is no group: the model may word that case apart. */
+    const rich_text *closing = c->r->n_members == 1 && m->parties_closing_single.count
+                                   ? &m->parties_closing_single
+                                   : &m->parties_closing;
+    if (closing->count) {
+        doc_node *p = add(c, doc, DOC_PARAGRAPH, closing->pos);
         if (p)
-            add_rich(c, p, &m->parties_closing);
+            add_rich(c, p, closing);
     }
 }
 
@@ -576,9 +583,11 @@ doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
     c.values = calloc(m->n_fields + 1, sizeof *c.values);
     c.spots = calloc(m->n_spots + 1, sizeof *c.spots);
     c.spot_open = calloc(m->n_spots + 1, sizeof *c.spot_open);
+    c.soorten = calloc(r->n_members + 1, sizeof *c.soorten);
     c.targets = xmlHashCreate(64);
     c.annex_numbers = xmlHashCreate(8);
-    if (!c.kept || !c.articles || !c.values || !c.spots || !c.spot_open || !c.targets || !c.annex_numbers) {
+    if (!c.kept || !c.articles || !c.values || !c.spots || !c.spot_open || !c.soorten ||
+        !c.targets || !c.annex_numbers) {
         c.oom = 1;
         goto done;
     }
@@ -586,6 +595,7 @@ doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
     for (size_t p = 0; p < m->n_parts; p++)
         for (size_t i = 0; i < m->parts[p].n_articles; i++)
             c.articles[ai++] = &m->parts[p].articles[i];
+    resolve_members(&c);
     fill_members(&c);
     if (c.model_text) {
         for (size_t i = 0; i < c.n_articles; i++)
@@ -594,6 +604,7 @@ doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
     } else {
         choose_articles(&c);
         fill_fields(&c);
+        check_members(&c);
         fill_spots(&c);
     }
     if (!(doc = doc_new_document())) {
@@ -630,6 +641,7 @@ done:
     free(c.kept);
     free(c.articles);
     free(c.spots);
+    free(c.soorten);
     free(c.refs);
     xmlHashFree(c.targets, free_entry);
     xmlHashFree(c.annex_numbers, free_entry);

@@ -19,6 +19,7 @@ typedef struct {
     const char *key; /* FIELD_CHOICE: the chosen key */
     char **items;    /* list fields: the items as given */
     size_t n_items;
+    long date;       /* FIELD_DATE: y * 10000 + m * 100 + d, for comparing */
 } field_value;
 
 /* Where a reference target ended up. */
@@ -39,7 +40,7 @@ typedef struct {
 typedef struct {
     const char *name, *signer, *function; /* never NULL */
     const char *grounds;                  /* NULL when none */
-    int wgs_lid;
+    const model_soort *soort;             /* NULL when unknown (reported) */
     src_pos pos;
     unsigned open; /* DOC_SIG_* bits of the open values */
     char *owned[3];
@@ -59,6 +60,7 @@ typedef struct {
     field_value *values; /* per model field */
     const char **spots;  /* per model spot: the text, or NULL */
     char **spot_open;    /* per model spot: a placeholder while it is open */
+    const model_soort **soorten; /* per region member: its soort, or NULL */
     xmlHashTablePtr targets;
     xmlHashTablePtr annex_numbers;
     pending_ref *refs;
@@ -69,6 +71,9 @@ typedef struct {
 
 /* An input error at p; sets c->oom when it cannot be stored. */
 void input_error(ctx *c, src_pos p, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* A warning at p: reported, but the documents are still written. */
+void input_warning(ctx *c, src_pos p, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* "Bedoelde u 'x'?" for a hint, or NULL; caller frees. */
 char *hint_for(const char *best);
@@ -104,6 +109,21 @@ char *placeholder(const char *id, const char *description);
 int holds(const ctx *c, const condition *cond);
 int filled(const ctx *c, const model_field *f);
 int item_included(const ctx *c, const model_item *it);
+
+/* members.c: the Deelnemers' soorten (art. 2.27 WGS), fields that name a
+ * Deelnemer, and the warnings about who is missing. */
+void resolve_members(ctx *c);
+/* The lid of art. 2.27 WGS of member i: 1, 2, or 0 when its soort is
+ * unknown (reported). */
+int member_lid(const ctx *c, size_t i);
+/* Checks that raw names a Deelnemer (of lid f->member_lid when set);
+ * reports at pos and returns -1 otherwise. While a Deelnemer's name is
+ * still open the check waits: 0. */
+int named_member(ctx *c, const model_field *f, const char *raw, src_pos pos);
+/* After the fields are filled: each gemeente of a soort per gemeente names
+ * a gemeente of the werkgebied; warnings for missing Deelnemers and for
+ * dates before their lower bounds. */
+void check_members(ctx *c);
 
 /* references.c: where each target ended up, and the references' text. */
 void record_target(ctx *c, const char *art, const char *lid, const char *item, int art_no,

@@ -3,6 +3,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "check.h"
 
+#include "dutch.h"
+
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +203,23 @@ static void check_capitals(checker *k, const token *tk)
     }
 }
 
+/* A field with a unit renders it ("zes maanden"); the same word again
+ * after the field would read "zes maanden maanden". */
+static void check_unit_twice(checker *k, const model_field *f, const token *next)
+{
+    const char *s = next->text;
+    while (*s == ' ')
+        s++;
+    for (int i = 0; i < 2; i++) {
+        size_t len = strlen(f->unit[i] ? f->unit[i] : "");
+        if (len && !strncmp(s, f->unit[i], len) &&
+            (s[len] == '\0' || s[len] == ' ' || s[len] == ',' || s[len] == '.' || s[len] == ';'))
+            diag_input(k->diags, next->pos.file, next->pos.line, next->pos.column,
+                       "Laat het woord weg: het veld schrijft zijn eenheid zelf.",
+                       "'%s' na {{veld:%s}} herhaalt de eenheid van het veld", f->unit[i], f->id);
+    }
+}
+
 static void check_rich(checker *k, const guard *g, const rich_text *t)
 {
     const model *m = k->m;
@@ -226,6 +245,8 @@ static void check_rich(checker *k, const guard *g, const rich_text *t)
         }
         case TOK_FIELD: {
             const model_field *f = model_find_field(m, tk->arg[0]);
+            if (f && f->unit[0] && i + 1 < t->count && t->tokens[i + 1].kind == TOK_TEXT)
+                check_unit_twice(k, f, &t->tokens[i + 1]);
             if (f)
                 k->field_uses[f - m->fields]++;
             else
@@ -432,6 +453,61 @@ static void check_unique(checker *k)
     }
 }
 
+/* The new field keys, the soorten of Deelnemers and the werkgebied. */
+static void check_fields_and_soorten(checker *k)
+{
+    const model *m = k->m;
+    for (size_t i = 0; i < m->n_fields; i++) {
+        const model_field *f = &m->fields[i];
+        for (size_t j = 0; j < f->n_not_before; j++) {
+            const char *b = f->not_before[j];
+            int y, mo, d;
+            if (!b || !dutch_parse_date(b, &y, &mo, &d))
+                continue;
+            const model_field *g = model_find_field(m, b);
+            if (!g || g->type != FIELD_DATE)
+                diag_input(k->diags, f->pos.file, f->pos.line, f->pos.column,
+                           "Noem een datum als JJJJ-MM-DD of het id van een datumveld.",
+                           "'niet_voor' van veld '%s' noemt '%s', geen datum of datumveld",
+                           f->id, b);
+        }
+        if (f->type == FIELD_NUMBER && f->unit[0] && f->unit[1] && f->min < 0)
+            diag_input(k->diags, f->pos.file, f->pos.line, f->pos.column, NULL,
+                       "veld '%s' met een eenheid kan negatief worden ('min' is %ld)", f->id,
+                       f->min);
+    }
+    if (!m->n_soorten)
+        diag_input(k->diags, m->file, 0, 0, "Zie 'deelnemers' in model/README.md.",
+                   "het model noemt geen soorten Deelnemers");
+    int any_first = 0;
+    for (size_t i = 0; i < m->n_soorten; i++) {
+        const model_soort *s = &m->soorten[i];
+        any_first |= s->lid == 1;
+        if (s->id && model_find_soort(m, s->id) != s)
+            diag_input(k->diags, s->pos.file, s->pos.line, s->pos.column, NULL,
+                       "soort '%s' is twee keer gedeclareerd", s->id);
+        if (s->per_gemeente && !m->werkgebied)
+            diag_input(k->diags, s->pos.file, s->pos.line, s->pos.column,
+                       "Noem onder 'deelnemers' met 'werkgebied:' het veld met de gemeenten.",
+                       "soort '%s' is er een per gemeente, maar het model noemt geen werkgebied",
+                       s->id ? s->id : "?");
+    }
+    if (m->n_soorten && !any_first)
+        diag_input(k->diags, m->soorten[0].pos.file, m->soorten[0].pos.line,
+                   m->soorten[0].pos.column, NULL,
+                   "geen enkele soort Deelnemer is van het eerste lid, terwijl de "
+                   "Beheerorganisatie er een moet zijn");
+    if (m->werkgebied) {
+        const model_field *w = model_find_field(m, m->werkgebied);
+        if (!w || w->type != FIELD_ORGS)
+            diag_input(k->diags, m->werkgebied_pos.file, m->werkgebied_pos.line,
+                       m->werkgebied_pos.column, "Noem een veld van type organisaties.",
+                       "'werkgebied: %s' noemt geen veld van type organisaties", m->werkgebied);
+        else
+            k->field_uses[w - m->fields]++;
+    }
+}
+
 void model_check(const model *m, int all_combinations, diag_list *diags)
 {
     checker k = {.m = m, .diags = diags, .all_combinations = all_combinations};
@@ -444,6 +520,7 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
         goto out;
     }
     check_unique(&k);
+    check_fields_and_soorten(&k);
     compile_terms(&k);
     /* A word of two or more letters with a capital after a lower-case
      * letter, comma, colon, semicolon or opening parenthesis and a space:

@@ -57,6 +57,14 @@ char *open_value(ctx *c, src_pos p, const char *what, const char *fmt, ...)
     return placeholder;
 }
 
+void input_warning(ctx *c, src_pos p, const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(c->diags, DIAG_WARNING, DIAG_INPUT, p.file, p.line, p.column, hint, fmt, ap);
+    va_end(ap);
+}
+
 /* "Bedoelde u 'x'?" for a hint, or NULL; caller frees. */
 char *hint_for(const char *best)
 {
@@ -105,9 +113,8 @@ void choose_articles(ctx *c)
                     "Alleen optionele artikelen kunnen worden weggelaten; 'afspraken model' toont welke.",
                     "artikel '%s' is niet optioneel en kan niet worden weggelaten", ch->id);
             else
-                diag_add(c->diags, DIAG_WARNING, DIAG_INPUT, ch->pos.file, ch->pos.line,
-                         ch->pos.column, "Deze regel kan weg.",
-                         "artikel '%s' is niet optioneel en staat er altijd in", ch->id);
+                input_warning(c, ch->pos, "Deze regel kan weg.",
+                          "artikel '%s' is niet optioneel en staat er altijd in", ch->id);
         } else {
             c->kept[a] = ch->keep;
         }
@@ -137,7 +144,7 @@ static char *enumeration(char *const *items, size_t n)
 int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos pos,
                          field_value *out)
 {
-    char buf[64];
+    char buf[256];
     switch (f->type) {
     case FIELD_TEXT:
         out->text = strdup(raw);
@@ -165,7 +172,7 @@ int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos pos,
                         f->id, f->min, f->max);
             return -1;
         }
-        snprintf(buf, sizeof buf, "%ld", v);
+        dutch_quantity(v, f->unit[0], f->unit[1], buf, sizeof buf);
         out->text = strdup(buf);
         break;
     }
@@ -178,8 +185,14 @@ int render_scalar(ctx *c, const model_field *f, const char *raw, src_pos pos,
         }
         dutch_format_date(y, m, d, buf, sizeof buf);
         out->text = strdup(buf);
+        out->date = (long)y * 10000 + m * 100 + d;
         break;
     }
+    case FIELD_MEMBER:
+        if (named_member(c, f, raw, pos))
+            return -1;
+        out->text = strdup(raw);
+        break;
     case FIELD_CHOICE: {
         suggest s;
         suggest_start(&s, raw);
@@ -330,7 +343,14 @@ void fill_fields(ctx *c)
         else
             model_builtin(m, f->id, &raw);
         if (raw) {
-            render_scalar(c, f, raw, r->name_pos, out);
+            src_pos pos = r->name_pos;
+            if (!strcmp(f->id, "beheerorganisatie"))
+                pos = r->manager_pos;
+            else if (!strcmp(f->id, "datum"))
+                pos = r->sign_date_pos;
+            /* Without Deelnemers that absence is the error to report. */
+            if (f->type != FIELD_MEMBER || r->n_members)
+                render_scalar(c, f, raw, pos, out);
         } else if (!strcmp(f->id, "regio") && r->open_name.file) {
             out->placeholder = open_value(c, r->open_name, m->open_names[OPEN_REGION],
                                           "'regio' is nog niet ingevuld");
@@ -366,28 +386,6 @@ void fill_fields(ctx *c)
             v->placeholder = open_value(c, r->values_pos, what,
                                         "verplicht veld '%s' (%s) ontbreekt onder 'velden'",
                                         f->id, field_type_name(f->type));
-    }
-    /* Whether the Beheerorganisatie is a Deelnemer is known only once
-     * every Deelnemer has a name. */
-    int named = r->n_members > 0;
-    for (size_t j = 0; j < r->n_members; j++)
-        named &= r->members[j].name != NULL;
-    if (r->manager && named) {
-        int found = 0;
-        suggest s;
-        suggest_start(&s, r->manager);
-        for (size_t j = 0; j < r->n_members; j++)
-            if (r->members[j].name) {
-                found |= !strcmp(r->members[j].name, r->manager);
-                suggest_offer(&s, r->members[j].name);
-            }
-        if (!found) {
-            char *hint = hint_for(suggest_result(&s));
-            input_error(c, r->manager_pos,
-                        hint ? hint : "De Beheerorganisatie moet ook onder 'deelnemers' staan.",
-                        "Beheerorganisatie '%s' is geen van de Deelnemers", r->manager);
-            free(hint);
-        }
     }
 }
 
@@ -491,7 +489,7 @@ void fill_members(ctx *c)
         snprintf(msg[1], sizeof msg[1],
                  "de functie van de ondertekenaar van %s is nog niet ingevuld", who);
         v->pos = m->pos;
-        v->wgs_lid = m->wgs_lid;
+        v->soort = c->soorten[i];
         v->grounds = m->signer_grounds;
         v->name = member_value(c, m->name, m->open_name, OPEN_MEMBER, &v->owned[0], DOC_SIG_PARTY,
                                &v->open, "de naam van een Deelnemer is nog niet ingevuld");

@@ -15,13 +15,17 @@ int cmd_check(const options *o)
         return cli_finish(&d);
     }
     for (size_t i = 0; i < files.n; i++) {
-        size_t before = diag_error_count(&d);
+        size_t before = diag_error_count(&d), warned = diag_warning_count(&d);
         region *r = region_load(files.paths[i], &d);
         if (r) {
             assemble_options opt = {(time_t)-1, o->definitive};
             doc_free(assemble(m, r, &opt, &d));
         }
-        if (diag_error_count(&d) == before)
+        size_t warnings = diag_warning_count(&d) - warned;
+        if (diag_error_count(&d) == before && warnings)
+            printf("%s: in orde, met %zu waarschuwing%s\n", files.paths[i], warnings,
+                   warnings == 1 ? "" : "en");
+        else if (diag_error_count(&d) == before)
             printf("%s: in orde\n", files.paths[i]);
         region_free(r);
     }

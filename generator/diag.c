@@ -119,6 +119,14 @@ size_t diag_error_count(const diag_list *list)
     return n;
 }
 
+size_t diag_warning_count(const diag_list *list)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        n += list->items[i].severity == DIAG_WARNING;
+    return n;
+}
+
 int diag_has_system_error(const diag_list *list)
 {
     if (list->lost || list->dropped_system)
@@ -157,20 +165,25 @@ void diag_sort(diag_list *list)
     }
 }
 
+/* Errors first, then warnings, each top to bottom: what stops the
+ * documents stands apart from what only asks for a second look. */
 void diag_print(const diag_list *list, FILE *out)
 {
-    for (size_t i = 0; i < list->count; i++) {
-        const diag *d = &list->items[i];
-        const char *sev = d->severity == DIAG_ERROR ? "fout" : "waarschuwing";
-        if (d->file && d->line)
-            fprintf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, sev, d->message);
-        else if (d->file)
-            fprintf(out, "%s: %s: %s\n", d->file, sev, d->message);
-        else
-            fprintf(out, "afspraken: %s: %s\n", sev, d->message);
-        if (d->hint)
-            fprintf(out, "    %s\n", d->hint);
-    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < list->count; i++) {
+            const diag *d = &list->items[i];
+            if ((d->severity == DIAG_ERROR) != (pass == 0))
+                continue;
+            const char *sev = d->severity == DIAG_ERROR ? "fout" : "waarschuwing";
+            if (d->file && d->line)
+                fprintf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, sev, d->message);
+            else if (d->file)
+                fprintf(out, "%s: %s: %s\n", d->file, sev, d->message);
+            else
+                fprintf(out, "afspraken: %s: %s\n", sev, d->message);
+            if (d->hint)
+                fprintf(out, "    %s\n", d->hint);
+        }
     if (list->dropped)
         fprintf(out, "afspraken: %s: en nog %zu meldingen; verbeter eerst de bovenstaande\n",
                 list->dropped_errors ? "fout" : "waarschuwing", list->dropped);

@@ -61,13 +61,15 @@ void diag_vadd(diag_list *list, diag_severity sev, diag_class cls, const char *f
 const char *diag_errno_text(int err);
 
 size_t diag_error_count(const diag_list *list);
+size_t diag_warning_count(const diag_list *list);
 int diag_has_system_error(const diag_list *list);
 
 /* Sorts by file, line and column, keeping the order of equal positions,
  * so a user reads the problems top to bottom. */
 void diag_sort(diag_list *list);
 
-/* "file:line:column: fout: message" and an indented hint line. */
+/* "file:line:column: fout: message" and an indented hint line; all
+ * errors before all warnings ("waarschuwing:"). */
 void diag_print(const diag_list *list, FILE *out);
 
 /* Frees the items; the list itself may live on the stack. */

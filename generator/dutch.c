@@ -12,6 +12,12 @@ static const char *const ordinals[] = {
     "zestiende", "zeventiende", "achttiende", "negentiende", "twintigste",
 };
 
+static const char *const numbers[] = {
+    "nul",      "\u00e9\u00e9n", "twee",     "drie",      "vier",      "vijf",      "zes",
+    "zeven",    "acht",         "negen",    "tien",      "elf",       "twaalf",    "dertien",
+    "veertien", "vijftien",     "zestien",  "zeventien", "achttien",  "negentien", "twintig",
+};
+
 static const char *const months[] = {
     "januari", "februari", "maart",     "april",   "mei",      "juni",
     "juli",    "augustus", "september", "oktober", "november", "december",
@@ -20,6 +26,21 @@ static const char *const months[] = {
 const char *dutch_ordinal(int n)
 {
     return n >= 1 && n <= 20 ? ordinals[n - 1] : NULL;
+}
+
+const char *dutch_number_word(long n)
+{
+    return n >= 0 && n <= 20 ? numbers[n] : NULL;
+}
+
+void dutch_quantity(long n, const char *singular, const char *plural, char *buf, size_t size)
+{
+    const char *word = dutch_number_word(n);
+    const char *unit = n == 1 ? singular : plural;
+    if (word)
+        snprintf(buf, size, "%s%s%s", word, unit ? " " : "", unit ? unit : "");
+    else
+        snprintf(buf, size, "%ld%s%s", n, unit ? " " : "", unit ? unit : "");
 }
 
 int dutch_parse_date(const char *s, int *y, int *m, int *d)

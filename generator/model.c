@@ -30,7 +30,7 @@ static const char *const builtin_ids[] = {"regio",
                                           "referentie",
                                           "referentievastgesteld",
                                           "referentievastgesteld_door"};
-static const field_type builtin_types[] = {FIELD_TEXT, FIELD_TEXT, FIELD_ORGS, FIELD_TEXT,
+static const field_type builtin_types[] = {FIELD_TEXT, FIELD_MEMBER, FIELD_ORGS, FIELD_TEXT,
                                            FIELD_DATE, FIELD_TEXT, FIELD_TEXT, FIELD_DATE,
                                            FIELD_TEXT, FIELD_DATE, FIELD_TEXT};
 static const char *const builtin_descriptions[] = {
@@ -47,8 +47,8 @@ static const char *const builtin_descriptions[] = {
     "Wie dat model heeft vastgesteld (model: referentie: vastgesteld_door:)",
 };
 
-static const char *const type_names[] = {"tekst", "getal",        "datum",
-                                         "keuze", "organisaties", "lijst"};
+static const char *const type_names[] = {"tekst", "getal", "datum",    "keuze",
+                                         "organisaties", "lijst", "deelnemer"};
 
 const char *field_type_name(field_type t)
 {
@@ -280,7 +280,25 @@ static int parse_long(const char *s, long *out)
 
 static const char *const field_keys[] = {"id",        "type",   "omschrijving", "aanduiding",
                                          "verplicht", "min",    "max",          "standaard",
-                                         "keuzes",    NULL};
+                                         "keuzes",    "eenheid", "lid",         "niet_voor",
+                                         NULL};
+
+/* "eerste" or "tweede" (lid of art. 2.27 WGS) under key: 1 or 2; 0 when
+ * absent or wrong (reported). */
+static int load_lid(loader *l, yaml_node_t *map, const char *key, int required, const char *what)
+{
+    char *v = ymap_text(&l->y, map, key, required, what);
+    if (!v)
+        return 0;
+    if (!strcmp(v, "eerste"))
+        return 1;
+    if (!strcmp(v, "tweede"))
+        return 2;
+    ydoc_error(&l->y, ymap_get(&l->y, map, key),
+               "Schrijf 'eerste' (artikel 2.27, eerste lid, WGS) of 'tweede'.",
+               "onbekende waarde '%s' voor '%s'", v, key);
+    return 0;
+}
 
 static void load_field(loader *l, yaml_node_t *node, model_field *f)
 {
@@ -303,7 +321,8 @@ static void load_field(loader *l, yaml_node_t *node, model_field *f)
             if (!strcmp(type, type_names[t]))
                 break;
         if (t == sizeof type_names / sizeof *type_names)
-            ydoc_error(&l->y, tn, "Kies tekst, getal, datum, keuze, organisaties of lijst.",
+            ydoc_error(&l->y, tn,
+                       "Kies tekst, getal, datum, keuze, organisaties, lijst of deelnemer.",
                        "onbekend veldtype '%s'", type);
         else
             f->type = (field_type)t;
@@ -336,9 +355,31 @@ static void load_field(loader *l, yaml_node_t *node, model_field *f)
     } else if (kz) {
         ydoc_error(&l->y, kz, NULL, "'keuzes' horen alleen bij een keuzeveld");
     }
+    yaml_node_t *un = ymap_get(&l->y, node, "eenheid");
+    if (un && f->type != FIELD_NUMBER) {
+        ydoc_error(&l->y, un, NULL, "'eenheid' hoort alleen bij een getal");
+    } else if (un) {
+        if (un->type != YAML_SEQUENCE_NODE || yseq_size(un) != 2)
+            ydoc_error(&l->y, un, "Schrijf enkelvoud en meervoud, zoals [maand, maanden].",
+                       "'eenheid' moet twee vormen hebben: enkelvoud en meervoud");
+        else
+            for (size_t i = 0; i < 2; i++)
+                f->unit[i] = yscalar(&l->y, yseq_at(&l->y, un, i), "'eenheid'", 1);
+    }
+    yaml_node_t *ln = ymap_get(&l->y, node, "lid");
+    if (ln && f->type != FIELD_MEMBER)
+        ydoc_error(&l->y, ln, NULL, "'lid' hoort alleen bij een veld van type deelnemer");
+    else if (ln)
+        f->member_lid = load_lid(l, node, "lid", 0, "een veld");
+    yaml_node_t *nb = ymap_get(&l->y, node, "niet_voor");
+    if (nb && f->type != FIELD_DATE)
+        ydoc_error(&l->y, nb, NULL, "'niet_voor' hoort alleen bij een datum");
+    else if (nb)
+        f->not_before = load_seq(l, nb, "'niet_voor'", sizeof *f->not_before, &f->n_not_before,
+                                 load_string);
     yaml_node_t *dv = ymap_get(&l->y, node, "standaard");
     if (dv) {
-        if (f->type == FIELD_ORGS || f->type == FIELD_LIST)
+        if (f->type == FIELD_ORGS || f->type == FIELD_LIST || f->type == FIELD_MEMBER)
             ydoc_error(&l->y, dv, NULL, "een lijstveld heeft geen standaardwaarde");
         else
             f->default_value = yscalar(&l->y, dv, "'standaard'", 1);
@@ -359,6 +400,10 @@ static void load_fields(loader *l, yaml_node_t *seq)
         f->description = (char *)builtin_descriptions[i];
         f->builtin = 1;
         f->pos.file = l->m->file;
+        /* The WGS leaves the Beheerorganisatie's tasks (archives, contracts
+         * for the joint controllers) to a public body. */
+        if (f->type == FIELD_MEMBER)
+            f->member_lid = 1;
     }
     for (size_t i = 0; i < n; i++)
         load_field(l, yseq_at(&l->y, seq, i), &l->m->fields[nb + i]);
@@ -378,6 +423,39 @@ static void load_spot(loader *l, yaml_node_t *node, void *out)
     s->short_name = ymap_text(&l->y, node, "aanduiding", 0, "een regionale plek");
     s->required = ymap_bool(&l->y, node, "verplicht", 0);
     s->default_text = ymap_text(&l->y, node, "standaard", 0, "een regionale plek");
+}
+
+static const char *const soort_keys[] = {"id", "naam", "lid", "per_gemeente", "verwijzing", NULL};
+
+static void load_soort(loader *l, yaml_node_t *node, void *out)
+{
+    model_soort *s = out;
+    s->pos = ydoc_pos(&l->y, node);
+    if (ymap_check(&l->y, node, soort_keys, "een soort Deelnemer") < 0)
+        return;
+    s->id = ymap_text(&l->y, node, "id", 1, "een soort Deelnemer");
+    s->name = ymap_text(&l->y, node, "naam", 1, "een soort Deelnemer");
+    s->lid = load_lid(l, node, "lid", 1, "een soort Deelnemer");
+    s->per_gemeente = ymap_bool(&l->y, node, "per_gemeente", 0);
+    s->reference = ymap_text(&l->y, node, "verwijzing", 0, "een soort Deelnemer");
+}
+
+static const char *const members_keys[] = {"werkgebied", "soorten", NULL};
+
+static void load_members(loader *l, yaml_node_t *map)
+{
+    model *m = l->m;
+    if (ymap_check(&l->y, map, members_keys, "'deelnemers'") < 0)
+        return;
+    m->werkgebied = ymap_text(&l->y, map, "werkgebied", 0, "'deelnemers'");
+    yaml_node_t *w = ymap_get(&l->y, map, "werkgebied");
+    if (w)
+        m->werkgebied_pos = ydoc_pos(&l->y, w);
+    yaml_node_t *seq = ymap_get(&l->y, map, "soorten");
+    if (seq)
+        m->soorten = load_seq(l, seq, "'soorten'", sizeof *m->soorten, &m->n_soorten, load_soort);
+    else
+        ydoc_error(&l->y, map, NULL, "'soorten' ontbreekt in 'deelnemers'");
 }
 
 static const char *const term_keys[] = {"id", "term", "vormen", "definitie", "alleen_als", NULL};
@@ -402,7 +480,7 @@ static void load_term(loader *l, yaml_node_t *node, void *out)
 }
 
 static const char *const meta_keys[] = {"naam",  "versie",     "datum", "referentie",
-                                        "titel", "ondertitel", NULL};
+                                        "titel", "ondertitel", "vervallen", NULL};
 static const char *const reference_keys[] = {"naam", "vastgesteld", "vastgesteld_door", NULL};
 static const char *const parties_keys[] = {"kop",
                                            "inleiding",
@@ -410,6 +488,7 @@ static const char *const parties_keys[] = {"kop",
                                            "slot",
                                            "deelnemer_eerste_lid",
                                            "deelnemer_tweede_lid",
+                                           "slot_een_deelnemer",
                                            NULL};
 static const char *const signing_keys[] = {"kop",       "tekst",        "tekst_afzonderlijk",
                                            "namens",    "plaats",       "datum",
@@ -418,7 +497,7 @@ static const char *const signing_keys[] = {"kop",       "tekst",        "tekst_a
 static const char *const concept_keys[] = {"merk",          "in_te_vullen", "regio",
                                            "beheerorganisatie", "deelnemer",  "ondertekenaar",
                                            "functie",       NULL};
-static const char *const top_keys[] = {"model",     "partijen",  "ondertekening", "concept",
+static const char *const top_keys[] = {"model",     "partijen",  "ondertekening", "concept",  "deelnemers",
                                        "velden",    "regionaal", "begrippen",     "eigennamen",
                                        "delen",     "bijlagen",  NULL};
 
@@ -457,6 +536,7 @@ static int load_top(loader *l, yaml_node_t *root)
             m->ref_set_by = ymap_text(&l->y, ref, "vastgesteld_door", 1, "'referentie'");
             check_date(l, ref, "vastgesteld", m->ref_date);
         }
+        m->dropped_title = ymap_text(&l->y, meta, "vervallen", 0, "'model'");
         load_opt_rich(l, meta, "ondertitel", "'ondertitel'", &m->subtitle);
         yaml_node_t *t = ymap_get(&l->y, meta, "titel");
         if (t)
@@ -474,6 +554,8 @@ static int load_top(loader *l, yaml_node_t *root)
         m->member_group[1] = ymap_text(&l->y, parties, "deelnemer_tweede_lid", 0, "'partijen'");
         load_opt_rich(l, parties, "inleiding", "'inleiding'", &m->parties_intro);
         load_opt_rich(l, parties, "slot", "'slot'", &m->parties_closing);
+        load_opt_rich(l, parties, "slot_een_deelnemer", "'slot_een_deelnemer'",
+                      &m->parties_closing_single);
     }
     yaml_node_t *signing = ymap_get(&l->y, root, "ondertekening");
     if (!signing) {
@@ -498,6 +580,12 @@ static int load_top(loader *l, yaml_node_t *root)
         for (size_t i = 0; i < sizeof m->open_names / sizeof *m->open_names; i++)
             m->open_names[i] = ymap_text(&l->y, concept, concept_keys[i + 2], 1, "'concept'");
     }
+    yaml_node_t *members = ymap_get(&l->y, root, "deelnemers");
+    if (members)
+        load_members(l, members);
+    else
+        ydoc_error(&l->y, root, "Zie 'deelnemers' in model/README.md.",
+                   "'deelnemers' ontbreekt in het model (de soorten Deelnemers)");
     load_fields(l, ymap_get(&l->y, root, "velden"));
     yaml_node_t *spots = ymap_get(&l->y, root, "regionaal");
     if (spots)
@@ -584,6 +672,14 @@ const model_annex *model_find_annex(const model *m, const char *id)
     for (size_t i = 0; i < m->n_annexes; i++)
         if (m->annexes[i].id && !strcmp(m->annexes[i].id, id))
             return &m->annexes[i];
+    return NULL;
+}
+
+const model_soort *model_find_soort(const model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_soorten; i++)
+        if (m->soorten[i].id && !strcmp(m->soorten[i].id, id))
+            return &m->soorten[i];
     return NULL;
 }
 

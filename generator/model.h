@@ -27,7 +27,8 @@ typedef enum {
     FIELD_DATE,
     FIELD_CHOICE,
     FIELD_ORGS,
-    FIELD_LIST
+    FIELD_LIST,
+    FIELD_MEMBER /* the name of one of the region's Deelnemers */
 } field_type;
 
 typedef struct {
@@ -47,8 +48,26 @@ typedef struct {
     choice *choices; /* FIELD_CHOICE */
     size_t n_choices;
     char *default_value; /* scalar types only; NULL when none */
+    char *unit[2];       /* FIELD_NUMBER: singular and plural ("maand",
+                            "maanden"); NULL when the number stands alone */
+    int member_lid;      /* FIELD_MEMBER: 1 or 2 when only Deelnemers of
+                            that lid of art. 2.27 WGS may be named; else 0 */
+    char **not_before;   /* FIELD_DATE: dates (JJJJ-MM-DD) or ids of date
+                            fields the value should not precede; a warning */
+    size_t n_not_before;
     src_pos pos;
 } model_field;
+
+/* A kind of Deelnemer the law names (art. 2.27 WGS), as model data: the
+ * region gives each Deelnemer a soort, from which its lid follows. */
+typedef struct {
+    char *id;
+    char *name;       /* the law's wording, e.g. "de burgemeester" */
+    int lid;          /* 1: eerste lid (public, joint controller); 2: tweede */
+    int per_gemeente; /* one per gemeente of the werkgebied */
+    char *reference;  /* after the Deelnemer in `lijst: deelnemers`, or NULL */
+    src_pos pos;
+} model_soort;
 
 typedef struct {
     char *id;
@@ -140,6 +159,12 @@ typedef struct {
     char *fingerprint_label; /* "Vingerafdruk" in the footer; may be NULL */
     char *member_group[2]; /* after a Deelnemer in `lijst: deelnemers`,
                               per WGS lid; NULL for nothing */
+    rich_text parties_closing_single; /* slot_een_deelnemer: count 0 if none */
+    char *dropped_title; /* "[vervallen]", for `nummering: model`; or NULL */
+    model_soort *soorten;
+    size_t n_soorten;
+    char *werkgebied;  /* id of the field listing the werkgebied's gemeenten */
+    src_pos werkgebied_pos;
     model_field *fields;
     size_t n_fields;
     model_spot *spots;
@@ -168,6 +193,7 @@ const model_field *model_find_field(const model *m, const char *id);
 const model_spot *model_find_spot(const model *m, const char *id);
 const model_article *model_find_article(const model *m, const char *id);
 const model_annex *model_find_annex(const model *m, const char *id);
+const model_soort *model_find_soort(const model *m, const char *id);
 /* The term whose term or one of whose forms is form. */
 const model_term *model_find_term(const model *m, const char *form);
 const model_item *model_find_item(const model_item *items, size_t n, const char *id);

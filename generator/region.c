@@ -23,25 +23,28 @@ static void *alloc(loader *l, size_t n, size_t size)
 }
 
 static const char *const signer_keys[] = {"naam", "functie", "grondslag", NULL};
-static const char *const member_keys[] = {"naam", "wgs", "ondertekenaar", NULL};
+static const char *const member_keys[] = {"naam", "soort", "gemeente", "ondertekenaar", NULL};
 
 static void load_member(loader *l, yaml_node_t *node, region_member *m)
 {
     m->pos = ydoc_pos(&l->y, node);
-    if (ymap_check(&l->y, node, member_keys, "een Deelnemer") < 0)
+    /* The lid follows from the soort since the WGS names its deelnemers;
+     * an older file still says which lid. */
+    yaml_node_t *wgs = ymap_get(&l->y, node, "wgs");
+    if (wgs)
+        ydoc_error(&l->y, ymap_key_of(&l->y, node, wgs),
+                   "Geef de soort uit artikel 2.27 WGS, bijvoorbeeld 'soort: burgemeester'; "
+                   "'afspraken model' toont de soorten.",
+                   "'wgs' is vervangen door 'soort'");
+    static const char *const old_keys[] = {"naam", "soort", "gemeente", "ondertekenaar", "wgs",
+                                           NULL};
+    if (ymap_check(&l->y, node, wgs ? old_keys : member_keys, "een Deelnemer") < 0)
         return;
     m->name = ymap_text_open(&l->y, node, "naam", "een Deelnemer", &m->open_name);
-    yaml_node_t *wgs = ymap_get(&l->y, node, "wgs");
-    char *lid = ymap_text(&l->y, node, "wgs", 1, "een Deelnemer");
-    if (lid && !strcmp(lid, "eerste lid"))
-        m->wgs_lid = 1;
-    else if (lid && !strcmp(lid, "tweede lid"))
-        m->wgs_lid = 2;
-    else if (lid)
-        ydoc_error(
-            &l->y, wgs,
-            "Schrijf 'eerste lid' (openbare lichamen, art. 2.27 lid 1 WGS) of 'tweede lid' (private partijen).",
-            "onbekende waarde '%s' voor 'wgs'", lid);
+    m->soort = ymap_text(&l->y, node, "soort", !wgs, "een Deelnemer");
+    m->soort_pos = ydoc_pos(&l->y, ymap_get(&l->y, node, "soort"));
+    m->gemeente = ymap_text_open(&l->y, node, "gemeente", "een Deelnemer", &m->open_gemeente);
+    m->gemeente_pos = ydoc_pos(&l->y, ymap_get(&l->y, node, "gemeente"));
     yaml_node_t *s = ymap_get(&l->y, node, "ondertekenaar");
     if (!s || yscalar_empty(s)) {
         m->open_signer_name = m->open_signer_function = ydoc_pos(&l->y, s ? s : node);
@@ -180,9 +183,9 @@ static void load_text(loader *l, yaml_node_t *k, yaml_node_t *v, void *out)
 }
 
 static const char *const signing_keys[] = {"plaats", "datum", NULL};
-static const char *const top_keys[] = {"regio",         "bestandsnaam",    "beheerorganisatie",
-                                       "ondertekening", "deelnemers",      "optionele_artikelen",
-                                       "velden",        "regionale_tekst", NULL};
+static const char *const top_keys[] = {"regio",         "bestandsnaam", "beheerorganisatie",
+                                       "ondertekening", "deelnemers",   "optionele_artikelen",
+                                       "velden",        "regionale_tekst", "nummering", NULL};
 
 /* -1 when the top level is no mapping: nothing else can be said then. */
 static int load_top(loader *l, yaml_node_t *root)
@@ -201,6 +204,14 @@ static int load_top(loader *l, yaml_node_t *root)
                            "'bestandsnaam' bevat het teken '%c'", *c);
                 break;
             }
+    char *numbering = ymap_text(&l->y, root, "nummering", 0, "het regiobestand");
+    if (numbering && !strcmp(numbering, "model"))
+        r->model_numbering = 1;
+    else if (numbering && strcmp(numbering, "doorlopend"))
+        ydoc_error(&l->y, ymap_get(&l->y, root, "nummering"),
+                   "Schrijf 'doorlopend' (standaard) of 'model' (de nummers van het model, "
+                   "met weggelaten artikelen als vervallen).",
+                   "onbekende waarde '%s' voor 'nummering'", numbering);
     r->manager =
         ymap_text_open(&l->y, root, "beheerorganisatie", "het regiobestand", &r->open_manager);
     r->manager_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "beheerorganisatie"));
@@ -226,8 +237,10 @@ static int load_top(loader *l, yaml_node_t *root)
         }
     }
     yaml_node_t *members = ymap_get(&l->y, root, "deelnemers");
-    if (members)
+    if (members) {
+        r->members_pos = ydoc_pos(&l->y, ymap_key_of(&l->y, root, members));
         load_members(l, members);
+    }
     else
         r->open_members = ydoc_pos(&l->y, root);
     yaml_node_t *n;

@@ -17,7 +17,10 @@
  * which the loader reports). A concept shows a placeholder there. */
 typedef struct {
     char *name;
-    int wgs_lid; /* 1 or 2: art. 2.27 WGS, eerste or tweede lid */
+    char *soort;    /* id of a soort in the model; checked by the assembler */
+    char *gemeente; /* for a soort per gemeente (burgemeester, college) */
+    src_pos soort_pos, gemeente_pos;
+    src_pos open_gemeente; /* where the gemeente belongs while it is open */
     char *signer_name;
     char *signer_function;
     char *signer_grounds; /* grondslag: "krachtens mandaat van ..."; NULL when none */
@@ -59,7 +62,8 @@ typedef struct {
     char *manager; /* beheerorganisatie */
     char *sign_place; /* both NULL: each Deelnemer signs apart */
     char *sign_date;  /* JJJJ-MM-DD, checked */
-    src_pos name_pos, manager_pos, sign_date_pos, values_pos;
+    int model_numbering; /* nummering: model keeps the model's numbers */
+    src_pos name_pos, manager_pos, sign_date_pos, values_pos, members_pos;
     src_pos open_name, open_manager, open_members;
     region_member *members; /* none, with open_members set, when the */
     size_t n_members;       /* region lists no Deelnemer yet */

@@ -132,32 +132,50 @@ static json_t *signing(builder *b)
     return closed(b, "Plaats en datum van ondertekening", p, required_list(b, keys));
 }
 
-static json_t *member(builder *b)
+/* The soorten of art. 2.27 WGS, from the model: each with its wording. */
+static json_t *soort(builder *b, const model *m)
+{
+    json_t *o = typed(b, "string", "Soort Deelnemer uit artikel 2.27 WGS; het lid volgt daaruit");
+    json_t *any = json_array();
+    for (size_t i = 0; i < m->n_soorten; i++) {
+        const model_soort *s = &m->soorten[i];
+        if (!s->id)
+            continue;
+        json_t *c = obj(b);
+        put_str(b, c, "const", s->id);
+        put(b, c, "description",
+            json_sprintf("%s (%s lid)%s", s->name ? s->name : s->id,
+                         s->lid == 1 ? "eerste" : "tweede",
+                         s->per_gemeente ? "; noem de gemeente" : ""));
+        push(b, any, c);
+    }
+    put(b, o, "anyOf", any);
+    return o;
+}
+
+static json_t *member(builder *b, const model *m)
 {
     static const char *const signer_keys[] = {"naam", "functie", NULL};
-    static const char *const member_keys[] = {"naam", "wgs", "ondertekenaar", NULL};
-    json_t *wgs = typed(b, "string", "Artikel 2.27 WGS: 'eerste lid' voor openbare lichamen, "
-                                     "'tweede lid' voor private partijen");
-    json_t *lids = json_array();
-    push(b, lids, json_string("eerste lid"));
-    push(b, lids, json_string("tweede lid"));
-    put(b, wgs, "enum", lids);
+    static const char *const member_keys[] = {"naam", "soort", "ondertekenaar", NULL};
     json_t *sp = obj(b);
     put(b, sp, "naam", scalar(b, "Naam van wie ondertekent"));
     put(b, sp, "functie", scalar(b, "Functie van wie ondertekent"));
     json_t *p = obj(b);
     put(b, p, "naam", scalar(b, "Naam van de Deelnemer"));
-    put(b, p, "wgs", wgs);
+    put(b, p, "soort", soort(b, m));
+    put(b, p, "gemeente",
+        scalar(b, "Bij een soort per gemeente (burgemeester, college): een gemeente van het "
+                  "werkgebied"));
     put(b, p, "ondertekenaar",
         closed(b, "Wie namens de Deelnemer ondertekent", sp, required_list(b, signer_keys)));
     return closed(b, "Een Deelnemer", p, required_list(b, member_keys));
 }
 
-static json_t *members(builder *b)
+static json_t *members(builder *b, const model *m)
 {
     json_t *o = typed(b, "array", "De Deelnemers, ten minste één");
     put(b, o, "minItems", json_integer(1));
-    put(b, o, "items", member(b));
+    put(b, o, "items", member(b, m));
     return o;
 }
 
@@ -213,6 +231,9 @@ static json_t *field(builder *b, const model_field *f)
         break;
     case FIELD_CHOICE:
         o = choice_field(b, f);
+        break;
+    case FIELD_MEMBER:
+        o = scalar(b, f->description);
         break;
     case FIELD_ORGS:
     case FIELD_LIST:
@@ -271,9 +292,18 @@ static json_t *root(builder *b, const model *m)
     put_str(b, slug, "pattern", "^[a-z0-9-]+$");
     put(b, p, "bestandsnaam", slug);
     put(b, p, "beheerorganisatie",
-        scalar(b, "De Beheerorganisatie: precies de naam van een van de Deelnemers"));
+        scalar(b, "De Beheerorganisatie: precies de naam van een Deelnemer van een soort uit het "
+                  "eerste lid"));
+    json_t *numbering = typed(b, "string",
+                              "doorlopend (standaard): artikelen doorlopend genummerd; model: de "
+                              "nummers van het model, weggelaten artikelen als vervallen");
+    json_t *ways = json_array();
+    push(b, ways, json_string("doorlopend"));
+    push(b, ways, json_string("model"));
+    put(b, numbering, "enum", ways);
+    put(b, p, "nummering", numbering);
     put(b, p, "ondertekening", signing(b));
-    put(b, p, "deelnemers", members(b));
+    put(b, p, "deelnemers", members(b, m));
     put(b, p, "optionele_artikelen", articles(b, m));
     put(b, p, "velden", fields(b, m));
     put(b, p, "regionale_tekst", spots(b, m));

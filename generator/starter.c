@@ -70,6 +70,40 @@ static void put_field(FILE *out, const model_field *f)
                 f->id, type);
 }
 
+static void put_member(FILE *out, const model_soort *s, const char *indent)
+{
+    fprintf(out, "%s- naam:    # VERPLICHT (tekst): %s%s\n", indent, s->name ? s->name : s->id,
+            s->per_gemeente ? " van ..." : "");
+    fprintf(out, "%s  soort: %s\n", indent, s->id);
+    if (s->per_gemeente)
+        fprintf(out, "%s  gemeente:    # VERPLICHT (tekst): zoals in het werkgebied\n", indent);
+    fprintf(out,
+            "%s  ondertekenaar:\n%s    naam:    # VERPLICHT (tekst)\n"
+            "%s    functie:    # VERPLICHT (tekst)\n"
+            "%s    # grondslag: krachtens mandaat van ...    # optioneel: de bevoegdheid\n",
+            indent, indent, indent, indent);
+}
+
+/* A block for every soort of the eerste lid: the law makes each of them a
+ * deelnemer and a joint controller; the soort per gemeente once, to be
+ * repeated for every gemeente. The tweede lid as commented examples. */
+static void put_members(const model *m, FILE *out)
+{
+    fputs("# De Deelnemers, zoals artikel 2.27 WGS ze noemt: 'soort' zegt welke, en daaruit\n"
+          "# volgt het lid. Herhaal de blokken met 'gemeente:' voor elke gemeente van het\n"
+          "# werkgebied: de wet noemt de burgemeester en het college elk als deelnemer.\n"
+          "deelnemers:\n",
+          out);
+    for (size_t i = 0; i < m->n_soorten; i++)
+        if (m->soorten[i].lid == 1)
+            put_member(out, &m->soorten[i], "  ");
+    fputs("\n# Deelnemers uit het tweede lid: haal '# ' weg en vul in waar dat geldt.\n", out);
+    for (size_t i = 0; i < m->n_soorten; i++)
+        if (m->soorten[i].lid == 2)
+            put_member(out, &m->soorten[i], "  # ");
+    fputc('\n', out);
+}
+
 void starter_write(const model *m, const char *name, const char *schema, FILE *out)
 {
     char *intro;
@@ -94,7 +128,8 @@ void starter_write(const model *m, const char *name, const char *schema, FILE *o
     fputs(
         "\n# bestandsnaam: naam-van-de-regio    # map en bestandsnamen; anders afgeleid van regio\n",
         out);
-    fputs("beheerorganisatie:    # VERPLICHT (tekst): precies de naam van een van de Deelnemers\n",
+    fputs("beheerorganisatie:    # VERPLICHT (deelnemer): de naam van een Deelnemer uit het "
+          "eerste lid\n",
           out);
     fputs("# Met plaats en datum tekenen alle Deelnemers samen; leeg laten als elke\n"
           "# Deelnemer apart tekent, met een eigen plaats en datum.\n"
@@ -102,17 +137,7 @@ void starter_write(const model *m, const char *name, const char *schema, FILE *o
           "  plaats:    # tekst, of leeg\n"
           "  datum:    # JJJJ-MM-DD, of leeg\n\n",
           out);
-    fputs("# De Deelnemers. wgs: 'eerste lid' voor openbare lichamen (artikel 2.27,\n"
-          "# eerste lid, WGS), 'tweede lid' voor private partijen. Herhaal het blok\n"
-          "# voor elke Deelnemer.\n"
-          "deelnemers:\n"
-          "  - naam:    # VERPLICHT (tekst)\n"
-          "    wgs: eerste lid\n"
-          "    ondertekenaar:\n"
-          "      naam:    # VERPLICHT (tekst)\n"
-          "      functie:    # VERPLICHT (tekst)\n"
-          "      # grondslag: krachtens mandaat van ...    # optioneel: de bevoegdheid\n\n",
-          out);
+    put_members(m, out);
     fputs("# Optionele artikelen: ja = opnemen, nee = weglaten.\n"
           "optionele_artikelen:\n",
           out);

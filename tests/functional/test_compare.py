@@ -123,9 +123,9 @@ def a_changed_field_value_shows_old_and_new():
     rc, j = compare_json(EXAMPLE, new)
     changes = [ch for c in j["onderdelen"] for ch in c["wijzigingen"]]
     assert [(ch["soort"], ch["id"], ch["oud"], ch["nieuw"]) for ch in changes] == \
-        [("veld", "vergaderfrequentie", "4", "6")], changes
+        [("veld", "vergaderfrequentie", "vier keer", "zes keer")], changes
     text = compare(EXAMPLE, new).stdout
-    assert re.search(r"was: +4\n +wordt: +6\n", text), text
+    assert re.search(r"was: +vier keer\n +wordt: +zes keer\n", text), text
 
 
 @test

@@ -268,7 +268,7 @@ def each_deelnemer_signs_apart_unless_the_region_gives_one_place_and_date():
 def each_signature_block_stays_on_one_page_in_libreoffice():
     src = open(MINI_REGION, encoding="utf-8").read()
     members = "".join(
-        f"  - naam: Gemeente Dorp-{i}\n    wgs: eerste lid\n    ondertekenaar:\n"
+        f"  - naam: Gemeente Dorp-{i}\n    soort: gemeente\n    ondertekenaar:\n"
         f"      naam: P. Ondertekenaar-{i}\n      functie: burgemeester\n"
         f"      grondslag: krachtens mandaat van de raad van Dorp-{i}\n"
         for i in range(14))

@@ -180,7 +180,7 @@ def dropping_regionale_diensten_removes_definition_lid_and_annex():
 def large_region_with_many_deelnemers_and_long_text():
     src = open(MINI_REGION, encoding="utf-8").read()
     members = "".join(
-        f"  - naam: \"Gemeente Dorp-{i} & Súdwest <{i}>\"\n    wgs: tweede lid\n"
+        f"  - naam: \"Gemeente Dorp-{i} & Súdwest <{i}>\"\n    soort: stichting\n"
         f"    ondertekenaar:\n      naam: P. {i}\n      functie: wethouder\n"
         for i in range(400))
     long_text = "Samen & veilig <regio>. " * 12000  # about 290 KB
@@ -292,12 +292,12 @@ ERRORS = [
     ("deelnemers:", "deelnemer:", "6:1: fout: onbekende sleutel 'deelnemer' in het regiobestand",
      "Bedoelde u 'deelnemers'?"),
     ("beheerorganisatie: Gemeente Aa", "beheerorganisatie: Gemeente Aaa",
-     "2:20: fout: Beheerorganisatie 'Gemeente Aaa' is geen van de Deelnemers",
+     "2:20: fout: 'Gemeente Aaa' (veld 'beheerorganisatie') is geen van de Deelnemers",
      "Bedoelde u 'Gemeente Aa'?"),
     ("      functie: burgemeester", "      functie: [burgemeester",
      "12:9: fout: ongeldige YAML: verwachtte ',' of ']' in een lijst tussen [ ]",
      "Dit begon op regel 11, kolom 16"),
-    ("    wgs: eerste lid", "   wgs: eerste lid",
+    ("    soort: gemeente", "   soort: gemeente",
      "8:4: fout: ongeldige YAML: verwachtte hier een lijstelement met '-'", None),
     ("      functie: directeur", '      functie: "direc\\x01teur"',
      "16:16: fout: 'functie' in 'ondertekenaar' bevat een teken dat niet in een document mag staan",
@@ -405,7 +405,8 @@ def model_lists_articles_per_part_and_annexes():
 def national_model_has_what_the_toelichting_describes():
     m = load_yaml(MODEL)
     types = {f["type"] for f in m["velden"]}
-    assert types == {"tekst", "getal", "datum", "keuze", "organisaties", "lijst"}, types
+    assert types == {"tekst", "getal", "datum", "keuze", "organisaties", "lijst", "deelnemer"}, \
+        types
     ids = {a["id"] for p in m["delen"] for a in p["artikelen"]}
     for must in ["definities", "stuurgroep", "pga-overleg", "datalekken", "regionale-diensten",
                  "geprioriteerde-casussen", "netwerkpartners", "stuurgroep-breder-netwerk",
@@ -424,12 +425,17 @@ def init_gives_a_file_that_generates_once_required_values_are_filled():
     open(starter, "w", encoding="utf-8").write(p.stdout)
     q = run("controleer", starter, "--definitief")
     assert q.returncode == 2, "een leeg beginbestand is nog niet definitief"
-    fill = {"tekst": "Gemeente Voorbeeld", "datum": "2026-03-01", "getal": "3"}
-    lines = []
+    # Every Deelnemer its own name; fields of type deelnemer name the first.
+    fill = {"tekst": "Gemeente Voorbeeld", "datum": "2026-03-01", "getal": "3",
+            "deelnemer": "Deelnemer 1"}
+    lines, members = [], 0
     for line in p.stdout.splitlines():
         m = re.match(r"^(\s*(?:- )?)([a-z_]+):\s+# VERPLICHT \((\w+)\)", line)
         if m and m.group(3) in ("organisaties", "lijst"):
             line = f"{m.group(1)}{m.group(2)}:\n{m.group(1)}  - Gemeente Voorbeeld"
+        elif m and m.group(1) == "  - " and m.group(2) == "naam":
+            members += 1
+            line = f"  - naam: Deelnemer {members}"
         elif m:
             line = f"{m.group(1)}{m.group(2)}: {fill[m.group(3)]}"
         lines.append(line)

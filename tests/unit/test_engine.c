@@ -470,6 +470,26 @@ static int parses(const char *s)
     return dutch_parse_date(s, &y, &m, &d) == 0;
 }
 
+/* Ar: small numbers in words, larger in digits; the unit agrees. */
+static void test_dutch_quantity(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_string_equal(dutch_number_word(1), "\u00e9\u00e9n");
+    assert_string_equal(dutch_number_word(20), "twintig");
+    assert_null(dutch_number_word(21));
+    dutch_quantity(1, "maand", "maanden", buf, sizeof buf);
+    assert_string_equal(buf, "\u00e9\u00e9n maand");
+    dutch_quantity(2, "maand", "maanden", buf, sizeof buf);
+    assert_string_equal(buf, "twee maanden");
+    dutch_quantity(6, "keer", "keer", buf, sizeof buf);
+    assert_string_equal(buf, "zes keer");
+    dutch_quantity(24, "uur", "uur", buf, sizeof buf);
+    assert_string_equal(buf, "24 uur");
+    dutch_quantity(13, NULL, NULL, buf, sizeof buf);
+    assert_string_equal(buf, "dertien");
+}
+
 static void test_dutch_parse_date(void **state)
 {
     (void)state;
@@ -796,7 +816,7 @@ static void test_assemble_leden_and_onderdelen(void **state)
         sg, DOC_LID,
         "1. De Stuurgroep bestaat uit de Deelnemers: Gemeente Aa en Stichting "
         "{{veld:zvh_naam}} [[Deelnemer]].|"
-        "2. De Stuurgroep vergadert 4 keer per jaar en besluit met meerderheid van stemmen.");
+        "2. De Stuurgroep vergadert vier keer per jaar en besluit met meerderheid van stemmen.");
     assert_outline(sg, DOC_ITEM, "a. de voorzitter komt van Gemeente Aa;|b. het Bureau notuleert.");
     /* An article with one lid numbers no lid. */
     assert_outline(article(doc, "extra"), DOC_LID, "- De Deelnemers kunnen extra overleggen.");
@@ -817,7 +837,7 @@ static void test_assemble_field_types_rendered(void **state)
                    "Gemeente Bee en Gemeente Cee; zie artikel 3, tweede lid en bijlage 1.|"
                    "2. Als Regionale Diensten worden uitgevoerd, geldt artikel 4.");
     assert_outline(find_node(article(doc, "stuurgroep"), DOC_LID, "vergaderen"), DOC_FIELD,
-                   "12|met meerderheid van stemmen|Gemeente Aa");
+                   "twaalf|met meerderheid van stemmen|Gemeente Aa");
     assert_outline(article(doc, "diensten"), DOC_ITEM,
                    "a. Nazorg ex-gedetineerden|b. Radicaliseringsoverleg");
 }
@@ -872,7 +892,7 @@ static void test_assemble_choice_condition(void **state)
     doc_node *lid = find_node(article(doc, "stuurgroep"), DOC_LID, "unaniem");
     assert_non_null(lid);
     assert_string_equal(lid->label, "3.");
-    assert_outline(lid->prev, DOC_FIELD, "4|met algemene stemmen|Gemeente Aa");
+    assert_outline(lid->prev, DOC_FIELD, "vier|met algemene stemmen|Gemeente Aa");
 }
 
 static void test_assemble_optional_field_adds_lid(void **state)
@@ -1164,7 +1184,7 @@ static void test_error_manager_not_a_member(void **state)
     fx *f = *state;
     assert_null(generate(
         f, NO_EDITS, EDITS("beheerorganisatie: Gemeente Aa", "beheerorganisatie: Gemeente Ab")));
-    expect_error(&f->d, "Beheerorganisatie 'Gemeente Ab' is geen van de Deelnemers",
+    expect_error(&f->d, "'Gemeente Ab' (veld 'beheerorganisatie') is geen van de Deelnemers",
                  at(f->region_src, "Gemeente Ab"), "Bedoelde u 'Gemeente Aa'?");
 }
 
@@ -1238,8 +1258,8 @@ static void test_region_loads(void **state)
     region *r = load_region(f, NO_EDITS);
     assert_int_equal(f->d.count, 0);
     assert_int_equal(r->n_members, 2);
-    assert_int_equal(r->members[0].wgs_lid, 1);
-    assert_int_equal(r->members[1].wgs_lid, 2);
+    assert_string_equal(r->members[0].soort, "gemeente");
+    assert_string_equal(r->members[1].soort, "stichting");
     assert_string_equal(r->members[1].signer_name, "!!str <b>B</b>");
     assert_string_equal(r->sign_date, "2026-01-15");
     assert_int_equal(r->n_choices, 2);
@@ -1303,12 +1323,13 @@ static void test_region_invalid_signing_date(void **state)
     assert_null(r->sign_date);
 }
 
-static void test_region_bad_wgs(void **state)
+/* A file from before soorten names the lid itself: say what replaced it. */
+static void test_region_old_wgs_key(void **state)
 {
     fx *f = *state;
-    load_region(f, EDITS("wgs: tweede lid", "wgs: derde lid"));
-    expect_error(&f->d, "onbekende waarde 'derde lid' voor 'wgs'", at(f->region_src, "derde lid"),
-                 "'eerste lid'");
+    load_region(f, EDITS("soort: stichting", "wgs: tweede lid"));
+    expect_error(&f->d, "'wgs' is vervangen door 'soort'", at(f->region_src, "wgs: tweede lid"),
+                 "soort: burgemeester");
 }
 
 static void test_region_duplicate_member(void **state)
@@ -1317,7 +1338,7 @@ static void test_region_duplicate_member(void **state)
     load_region(f,
                 EDITS("naam: \"Stichting {{veld:zvh_naam}} [[Deelnemer]]\"", "naam: Gemeente Aa"));
     expect_error(&f->d, "Deelnemer 'Gemeente Aa' staat twee keer in de lijst",
-                 at(f->region_src, "naam: Gemeente Aa\n    wgs: tweede"), NULL);
+                 at(f->region_src, "naam: Gemeente Aa\n    soort: stichting"), NULL);
 }
 
 /* ==== main ============================================================ */
@@ -1345,6 +1366,7 @@ int main(void)
         cmocka_unit_test(test_markup_empty_id),
         cmocka_unit_test(test_markup_multiline_reports_scalar_start),
         cmocka_unit_test(test_dutch_ordinals),
+        cmocka_unit_test(test_dutch_quantity),
         cmocka_unit_test(test_dutch_parse_date),
         cmocka_unit_test(test_dutch_parse_date_digits_only),
         cmocka_unit_test(test_dutch_format_date),
@@ -1410,7 +1432,7 @@ int main(void)
         T(test_region_bad_bestandsnaam),
         T(test_region_unknown_key_suggests),
         T(test_region_invalid_signing_date),
-        T(test_region_bad_wgs),
+        T(test_region_old_wgs_key),
         T(test_region_duplicate_member),
     };
     return cmocka_run_group_tests_name("engine", tests, NULL, group_teardown) ? 1 : 0;

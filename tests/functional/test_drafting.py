@@ -1,0 +1,190 @@
+"""Deelnemers as the WGS names them and Dutch legislative drafting, read
+back from the generated documents by pandoc and python-docx (readers we did
+not write): soorten and their checks, the warnings, numbers in words with
+their unit.
+
+Run from the repository root: /usr/bin/python3 tests/functional/test_drafting.py
+"""
+
+from common import *  # noqa: F401,F403 - the shared test vocabulary
+
+VOORBEELD = os.path.join(ROOT, "regions", "voorbeeld.yaml")
+
+
+def flat(text):
+    """Pandoc wraps lines; phrases are searched across the wrap."""
+    return re.sub(r"\s+", " ", text)
+
+
+def pos(src, needle):
+    """'line:column' (1-based, in characters) of the first needle in src."""
+    i = src.index(needle)
+    line = src.count("\n", 0, i) + 1
+    return f"{line}:{i - (src.rfind(chr(10), 0, i) + 1) + 1}"
+
+
+counter = [0]
+
+
+def variant(edits, base=VOORBEELD):
+    """A copy of a region file with each (old, new) edit applied once;
+    returns its path and text."""
+    src = open(base, encoding="utf-8").read()
+    for old, new in edits:
+        assert old in src, old
+        src = src.replace(old, new, 1)
+    counter[0] += 1
+    path = os.path.join(TMP, f"variant-{counter[0]}.yaml")
+    open(path, "w", encoding="utf-8").write(src)
+    return path, src
+
+
+def texts(files):
+    return {fmt: flat(pandoc_text(files[k], fmt))
+            for k, fmt in [("odt", "odt"), ("docx", "docx"), ("md", "markdown")]}
+
+
+COLLEGE_TIEL = """  - naam: het college van burgemeester en wethouders van Culemborg
+    soort: college
+    gemeente: Culemborg
+    ondertekenaar:
+      naam: A. Bakkali
+      functie: burgemeester
+"""
+
+# --------------------------------------------------------- input errors
+
+# (edits, the text whose position the message names, message, hint)
+ERRORS = [
+    ([("soort: politie", "soort: polite")], "polite",
+     "fout: onbekende soort Deelnemer 'polite'", "Bedoelde u 'politie'?"),
+    ([("beheerorganisatie: het college van burgemeester en wethouders van Tiel",
+       "beheerorganisatie: Reclassering Nederland")], "Reclassering Nederland\n",
+     "fout: veld 'beheerorganisatie' vraagt een openbare Deelnemer (eerste lid), maar "
+     "'Reclassering Nederland' is van soort 'reclassering' (tweede lid)", "eerste lid"),
+    ([("coordinerend_fg: het college van burgemeester en wethouders van Tiel",
+       "coordinerend_fg: het college van burgemeester en wethouders van Tie")],
+     "het college van burgemeester en wethouders van Tie\n",
+     "fout: 'het college van burgemeester en wethouders van Tie' (veld 'coordinerend_fg') "
+     "is geen van de Deelnemers",
+     "Bedoelde u 'het college van burgemeester en wethouders van Tiel'?"),
+    ([("contactpunt: het college van burgemeester en wethouders van Tiel",
+       "contactpunt: Veilig Thuis Gelderland-Zuid")],
+     "Veilig Thuis Gelderland-Zuid\n  contactpunt_bereikbaar",
+     "fout: veld 'contactpunt' vraagt een openbare Deelnemer (eerste lid)", None),
+    ([("    gemeente: Culemborg\n", "    gemeente: Culemborgg\n")], "Culemborgg",
+     "fout: gemeente 'Culemborgg' staat niet in het werkgebied (veld 'gemeenten')",
+     "Bedoelde u 'Culemborg'?"),
+    ([("    soort: politie\n", "    wgs: eerste lid\n")], "wgs: eerste lid",
+     "fout: 'wgs' is vervangen door 'soort'", "soort: burgemeester"),
+    ([("    soort: politie\n", "    soort: politie\n    gemeente: Tiel\n")],
+     "Tiel\n    ondertekenaar:\n      naam: R. Hoekstra",
+     "fout: 'gemeente' hoort alleen bij een soort per gemeente", None),
+]
+
+
+@test
+def every_new_input_error_names_its_place_and_writes_nothing():
+    for edits, where, message, hint in ERRORS:
+        path, src = variant(edits)
+        out = os.path.join(TMP, "nooit")
+        p = run("genereer", path, "-o", out)
+        assert p.returncode == 2, f"{edits}: exit {p.returncode}\n{p.stderr}"
+        at = pos(src, where)
+        assert f"{path}:{at}: {message}" in p.stderr, \
+            f"{edits}: verwacht '{at}: {message}' in:\n{p.stderr}"
+        if hint:
+            assert hint in p.stderr, f"{edits}: verwacht hint '{hint}' in:\n{p.stderr}"
+        assert not os.path.exists(out), "schreef toch een document"
+
+
+# ------------------------------------------------------------ warnings
+
+@test
+def a_warning_leaves_exit_0_and_writes_the_documents():
+    path, src = variant([(COLLEGE_TIEL, "")])
+    out = os.path.join(TMP, "waarschuwing")
+    p = run("genereer", path, "-o", out)
+    assert p.returncode == 0, p.stderr
+    gemeente = src.index("    - Culemborg", src.index("gemeenten:"))
+    at = pos(src[gemeente:], "Culemborg")
+    line = src.count("\n", 0, gemeente) + int(at.split(":")[0])
+    expected = f"{path}:{line}:7: waarschuwing: gemeente 'Culemborg' in het werkgebied heeft " \
+               "geen Deelnemer van soort 'college'"
+    assert expected in p.stderr, p.stderr
+    assert "'soort: college' en 'gemeente: Culemborg'" in p.stderr
+    assert sorted(os.listdir(out)) == ["betuwe-lingestreek.docx", "betuwe-lingestreek.md",
+                                       "betuwe-lingestreek.odt"], os.listdir(out)
+
+
+@test
+def a_missing_category_of_the_eerste_lid_is_a_warning():
+    dji = """  - naam: Dienst Justitiële Inrichtingen
+    soort: dienst-justitiele-inrichtingen
+    ondertekenaar:
+      naam: drs. E. Vermeulen
+      functie: vestigingsdirecteur
+"""
+    path, src = variant([(dji, "")])
+    p = run("controleer", path)
+    assert p.returncode == 0, p.stderr
+    assert f"{path}:{pos(src, 'deelnemers:')}: waarschuwing: geen Deelnemer van soort " \
+           "'dienst-justitiele-inrichtingen' (de dienst justitiële inrichtingen)" in p.stderr, \
+        p.stderr
+    assert p.stdout.strip() == f"{path}: in orde, met 1 waarschuwing", p.stdout
+
+
+@test
+def an_early_ingangsdatum_is_a_warning_twice():
+    path, src = variant([("ingangsdatum: 2026-02-01", "ingangsdatum: 2025-01-01")])
+    p = run("controleer", path)
+    assert p.returncode == 0, p.stderr
+    at = pos(src, "2025-01-01")
+    assert f"{path}:{at}: waarschuwing: veld 'ingangsdatum' (1 januari 2025) ligt vóór " \
+           "1 maart 2025" in p.stderr, p.stderr
+    assert f"{path}:{at}: waarschuwing: veld 'ingangsdatum' (1 januari 2025) ligt vóór " \
+           "15 januari 2026 (veld 'datum')" in p.stderr, p.stderr
+
+
+@test
+def controleer_shows_errors_before_warnings():
+    # The warning stands earlier in the file than the error.
+    path, _ = variant([(COLLEGE_TIEL, ""), ("zvh_naam: ", "zvh_nam: ")])
+    p = run("controleer", path)
+    assert p.returncode == 2
+    kinds = [l.split(": ")[1] for l in p.stderr.splitlines() if not l.startswith(" ")]
+    assert kinds == sorted(kinds, key=lambda k: k != "fout") and "waarschuwing" in kinds, \
+        p.stderr
+
+
+@test
+def the_example_regions_have_no_warnings():
+    for region in REGIONS:
+        p = run("controleer", region)
+        assert p.returncode == 0 and "waarschuwing" not in p.stderr, p.stderr
+
+
+# ------------------------------------------------------ numbers in words
+
+SMALL = re.compile(r"\b(\d+) (maand|maanden|jaar|jaren|keer|uur)\b")
+
+
+@test
+def small_numbers_are_words_with_their_unit():
+    for region in REGIONS:
+        files = generate(region, os.path.join(TMP, "getallen-" + os.path.basename(region)))
+        for fmt, text in texts(files).items():
+            for number, unit in SMALL.findall(text):
+                assert int(number) > 20, f"{region} {fmt}: '{number} {unit}'"
+    at_minimum = [("opzegtermijn: 6", "opzegtermijn: 1"),
+                  ("evaluatietermijn: 2", "evaluatietermijn: 1"),
+                  ("meldtermijn_datalek: 12", "meldtermijn_datalek: 24")]
+    path, _ = variant(at_minimum)
+    for fmt, text in texts(generate(path, os.path.join(TMP, "minimum"))).items():
+        assert "opzegtermijn van één maand" in text, fmt
+        assert "binnen één jaar na de inwerkingtreding" in text, fmt
+        assert "uiterlijk binnen 24 uur nadat" in text, fmt
+        assert "één maanden" not in text and "1 maand" not in text, fmt
+
+
+summary()
