@@ -113,8 +113,9 @@ def a_warning_leaves_exit_0_and_writes_the_documents():
                "geen Deelnemer van soort 'college'"
     assert expected in p.stderr, p.stderr
     assert "'soort: college' en 'gemeente: Culemborg'" in p.stderr
-    assert sorted(os.listdir(out)) == ["betuwe-lingestreek.docx", "betuwe-lingestreek.md",
-                                       "betuwe-lingestreek.odt"], os.listdir(out)
+    written = os.listdir(out)
+    for fmt in ("odt", "docx", "md"):
+        assert f"betuwe-lingestreek.{fmt}" in written, written
 
 
 @test
