@@ -85,11 +85,15 @@ memcheck: build/afspraken
 	for r in regions/*.yaml; do $(VALGRIND) build/afspraken genereer $$r -o build/memcheck >/dev/null || exit 1; done
 	$(VALGRIND) build/afspraken controleer regions/*.yaml >/dev/null
 	$(VALGRIND) build/afspraken init >/dev/null
+	for f in build/memcheck/*.odt build/memcheck/*.docx; do \
+	  $(VALGRIND) build/afspraken verifieer $$f --manifest $${f%.*}.manifest.json >/dev/null || exit 1; done
 	@# Refused input takes other paths: each must end with exit 2 (valgrind's own code is 9).
 	printf 'regio: a\nb: \303(\n' > build/memcheck-utf8.yaml
 	{ printf 'regio: '; printf '%*s\n' 200 '' | tr ' ' '['; } > build/memcheck-deep.yaml
 	for f in utf8 deep; do $(VALGRIND) build/afspraken controleer build/memcheck-$$f.yaml 2>/dev/null; \
 	  [ $$? -eq 2 ] || exit 1; done
+	printf 'PK geen zip' > build/memcheck-kapot.docx
+	$(VALGRIND) build/afspraken verifieer build/memcheck-kapot.docx 2>/dev/null; [ $$? -eq 2 ]
 	$(VALGRIND) build/afspraken genereer regions/voorbeeld.yaml -o '' 2>/dev/null; [ $$? -eq 2 ]
 	SOURCE_DATE_EPOCH=99999999999 $(VALGRIND) build/afspraken genereer regions/voorbeeld.yaml \
 	  -o build/memcheck 2>/dev/null >/dev/null; [ $$? -eq 2 ]
@@ -97,11 +101,12 @@ memcheck: build/afspraken
 
 # libFuzzer: fuzz-inputs (a region through loader, assembler and writers),
 # fuzz-model (the model loader, check, description and starter file) and
-# fuzz-markup (the markup scanner). `make check` runs a fixed number of
+# fuzz-markup (the markup scanner), fuzz-readback (verifieer's ODT and DOCX
+# reader). `make check` runs a fixed number of
 # inputs of each from the seeds; FUZZ_ARGS=-max_total_time=600 fuzzes longer.
 FUZZ_FLAGS   := -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_ARGS    ?= -runs=20000 -seed=1
-FUZZ_TARGETS := inputs model markup
+FUZZ_TARGETS := inputs model markup readback
 
 build/fuzz/%.o: %.c $(wildcard generator/*.h output/*.h)
 	@mkdir -p $(dir $@)
@@ -110,7 +115,7 @@ build/fuzz/%.o: %.c $(wildcard generator/*.h output/*.h)
 build/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_file.h $(FUZZ_OBJ)
 	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
-fuzz: $(FUZZ_TARGETS:%=build/fuzz-%)
+fuzz: $(FUZZ_TARGETS:%=build/fuzz-%) build/afspraken
 	tests/fuzz/seeds.sh build/fuzz-corpus
 	for t in $(FUZZ_TARGETS); do \
 	  build/fuzz-$$t -artifact_prefix=build/fuzz-$$t- $(FUZZ_ARGS) build/fuzz-corpus/$$t || exit 1; done

@@ -412,7 +412,8 @@ static char *read_member(zip_t *z, const char *name, size_t *len, int *missing)
     char *buf = f ? malloc(st.size + 1) : NULL;
     zip_int64_t n = buf ? zip_fread(f, buf, st.size) : -1;
     /* zip_fclose reports a CRC mismatch. */
-    int bad = !f || n != (zip_int64_t)st.size || zip_fclose(f) != 0;
+    int closed = f ? zip_fclose(f) : -1;
+    int bad = closed != 0 || n != (zip_int64_t)st.size;
     if (bad || !buf) {
         free(buf);
         return NULL;
