@@ -209,16 +209,21 @@ static int odt_body(reader *rd, xmlDoc *doc)
     return 0;
 }
 
-static int add_property(reader *rd, const char *name, const char *value)
+/* Adds a property and frees the strings libxml2 gave; either may be NULL. */
+static int add_property(reader *rd, xmlChar *name, xmlChar *value)
 {
     doc_property *p = reallocarray(rd->r->props, rd->r->n_props + 1, sizeof *p);
-    if (!p)
-        return -1;
-    rd->r->props = p;
-    p[rd->r->n_props].name = strdup(name ? name : "");
-    p[rd->r->n_props].value = strdup(value ? value : "");
-    rd->r->n_props++;
-    return p[rd->r->n_props - 1].name && p[rd->r->n_props - 1].value ? 0 : -1;
+    int rc = -1;
+    if (p) {
+        rd->r->props = p;
+        p += rd->r->n_props++;
+        p->name = strdup(name ? (const char *)name : "");
+        p->value = strdup(value ? (const char *)value : "");
+        rc = p->name && p->value ? 0 : -1;
+    }
+    xmlFree(name);
+    xmlFree(value);
+    return rc;
 }
 
 static int odt_properties(reader *rd, xmlDoc *doc)
@@ -227,12 +232,8 @@ static int odt_properties(reader *rd, xmlDoc *doc)
     for (const xmlNode *c = meta ? meta->children : NULL; c; c = c->next) {
         if (!is(c, NS_META, "user-defined"))
             continue;
-        xmlChar *name = xmlGetNsProp(c, (const xmlChar *)"name", (const xmlChar *)NS_META);
-        xmlChar *value = xmlNodeGetContent(c);
-        int rc = add_property(rd, (const char *)name, (const char *)value);
-        xmlFree(name);
-        xmlFree(value);
-        if (rc)
+        if (add_property(rd, xmlGetNsProp(c, (const xmlChar *)"name", (const xmlChar *)NS_META),
+                         xmlNodeGetContent(c)))
             return -1;
     }
     return 0;
@@ -383,12 +384,7 @@ static int docx_properties(reader *rd, xmlDoc *doc)
     for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
         if (!is(c, NS_CUSTOM, "property") && !is(c, NS_CUSTOM_STRICT, "property"))
             continue;
-        xmlChar *name = xmlGetProp(c, (const xmlChar *)"name");
-        xmlChar *value = xmlNodeGetContent(c);
-        int rc = add_property(rd, (const char *)name, (const char *)value);
-        xmlFree(name);
-        xmlFree(value);
-        if (rc)
+        if (add_property(rd, xmlGetProp(c, (const xmlChar *)"name"), xmlNodeGetContent(c)))
             return -1;
     }
     return 0;
