@@ -36,10 +36,12 @@ static void free_stored(stored_section *s, size_t n)
     free(s);
 }
 
-/* NULL with *n 0 when there are none; -1 in *n when memory ran out. */
-static stored_section *stored_sections(const readback *rb, size_t *n)
+/* Fills *out and *n (both empty when there are none); -1 with both
+ * empty when memory ran out. */
+static int stored_sections(const readback *rb, stored_section **out, size_t *n)
 {
     stored_section *s = NULL;
+    *out = NULL;
     *n = 0;
     size_t prefix = strlen(FP_PROP_SECTION);
     for (size_t i = 0; i < rb->n_props; i++) {
@@ -65,11 +67,12 @@ static stored_section *stored_sections(const readback *rb, size_t *n)
     }
     if (*n)
         qsort(s, *n, sizeof *s, by_prop);
-    return s;
+    *out = s;
+    return 0;
 oom:
     free_stored(s, *n);
-    *n = (size_t)-1;
-    return NULL;
+    *n = 0;
+    return -1;
 }
 
 /* Whether paragraph p opens the section with this heading: it starts
@@ -156,10 +159,10 @@ static int verify_text(const char *path, const manifest_entry *me, int bytes_equ
         return -1;
     }
     size_t n;
-    stored_section *s = stored_sections(&rb, &n);
+    stored_section *s;
     fp_document f = {0};
     int rc;
-    if (n == (size_t)-1 || rebuild(&rb, s, n == (size_t)-1 ? 0 : n, &f)) {
+    if (stored_sections(&rb, &s, &n) || rebuild(&rb, s, n, &f)) {
         diag_system(d, "onvoldoende geheugen");
         rc = -1;
     } else if (!strcmp(f.hash, expected)) {
@@ -181,7 +184,7 @@ static int verify_text(const char *path, const manifest_entry *me, int bytes_equ
         rc = 1;
     }
     fp_document_free(&f);
-    free_stored(s, n == (size_t)-1 ? 0 : n);
+    free_stored(s, n);
     readback_free(&rb);
     return rc;
 }
