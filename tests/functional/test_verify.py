@@ -224,6 +224,10 @@ def libreoffice_resave_is_not_a_change():
         assert p.returncode == 0, p.stdout + p.stderr
         p = verify(path, "--manifest", manifest_path)
         assert p.returncode == 0 and "bytes verschillen" in p.stdout, p.stdout + p.stderr
+    # ODT and DOCX carry the same text: LibreOffice's DOCX of our ODT too.
+    path = soffice_convert(files["odt"], "docx", os.path.join(TMP, "crossed"))
+    p = verify(path)
+    assert p.returncode == 0 and short(fingerprint) in p.stdout, p.stdout + p.stderr
 
 
 @test
