@@ -171,8 +171,16 @@ static int write_versions(xmlw *x, const char *old, const char *now)
 {
     if (!strcmp(old, now))
         return *now && write_w_r(x, now, NULL);
-    return (*old && write_changed_r(x, old, NULL, DOC_DELETED, 0)) ||
-           (*now && write_changed_r(x, now, NULL, DOC_INSERTED, 0));
+    size_t same = redline_same_words(old, now);
+    if (same) {
+        char *prefix = strndup(now, same);
+        int rc = !prefix || write_w_r(x, prefix, NULL);
+        free(prefix);
+        if (rc)
+            return -1;
+    }
+    return (old[same] && write_changed_r(x, old + same, NULL, DOC_DELETED, 0)) ||
+           (now[same] && write_changed_r(x, now + same, NULL, DOC_INSERTED, 0));
 }
 
 /* The label of a lid or onderdeel and the tab that takes the text to the

@@ -2,6 +2,7 @@
  * every look is a named style from odt.h, defined in styles.xml, so this
  * file writes no formatting of its own. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "odt.h"
@@ -246,8 +247,16 @@ static int odt_write_versions(xmlw *x, const char *old, const char *now, int *sp
 {
     if (!strcmp(old, now))
         return odt_write_changed(x, now, DOC_SAME, space);
-    return (*old && odt_write_changed(x, old, DOC_DELETED, space)) ||
-           (*now && odt_write_changed(x, now, DOC_INSERTED, space));
+    size_t same = redline_same_words(old, now);
+    if (same) {
+        char *prefix = strndup(now, same);
+        int rc = !prefix || odt_write_changed(x, prefix, DOC_SAME, space);
+        free(prefix);
+        if (rc)
+            return -1;
+    }
+    return (old[same] && odt_write_changed(x, old + same, DOC_DELETED, space)) ||
+           (now[same] && odt_write_changed(x, now + same, DOC_INSERTED, space));
 }
 
 /* A label and the tab after it; a label that changed is written in both

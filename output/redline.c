@@ -85,6 +85,15 @@ const char *redline_old_label(const doc_node *n, const char *bullet)
     return !*n->old_label && n->kind == DOC_ITEM ? bullet : n->old_label;
 }
 
+size_t redline_same_words(const char *old, const char *now)
+{
+    size_t n = 0;
+    for (size_t i = 0; old[i] && old[i] == now[i]; i++)
+        if (old[i] == ' ')
+            n = i + 1;
+    return n;
+}
+
 static int is_heading(const doc_node *n)
 {
     return n->kind == DOC_PART || n->kind == DOC_ARTICLE || n->kind == DOC_ANNEX ||

@@ -43,6 +43,11 @@ void redline_heading_parts(const doc_node *n, const char *parts[3][2]);
  * item); NULL when the label did not change. */
 const char *redline_old_label(const doc_node *n, const char *bullet);
 
+/* The length of the words old and now begin with alike, up to and
+ * including a space, so that "Artikel 16" against "Artikel 17" shows
+ * only the number as changed. */
+size_t redline_same_words(const char *old, const char *now);
+
 /* Whether the paragraph of block n begins, or ends, with inserted text
  * (bullet: how an unnumbered item's label is written). LibreOffice joins
  * an insertion that ends a paragraph with one that begins the next into
