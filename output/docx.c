@@ -20,6 +20,7 @@ static const package_part docx_parts[] = {
     {DOCX_PART_STYLES, docx_write_styles},
     {DOCX_PART_SETTINGS, docx_write_settings},
     {DOCX_PART_FOOTER, docx_write_footer},
+    {DOCX_PART_FONTS, docx_write_fonts},
     {DOCX_PART_DOCUMENT_RELS, docx_write_document_rels},
 };
 
@@ -27,6 +28,12 @@ const char *docx_language(const doc_node *doc)
 {
     const char *lang = doc->meta->language;
     return lang && *lang ? lang : DOCX_DEFAULT_LANGUAGE;
+}
+
+const style_font *docx_font(const doc_node *doc)
+{
+    const style_font *f = style_find_font(doc->meta->font);
+    return f ? f : style_find_font(NULL);
 }
 
 int docx_write_part(const doc_node *doc, void **data, size_t *len,

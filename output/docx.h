@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "../generator/doc.h"
+#include "style.h"
 #include "xmlw.h"
 
 /* Part names inside the zip, without the leading "/" of a part name. */
@@ -19,6 +20,7 @@
 #define DOCX_PART_STYLES        "word/styles.xml"
 #define DOCX_PART_SETTINGS      "word/settings.xml"
 #define DOCX_PART_FOOTER        "word/footer1.xml"
+#define DOCX_PART_FONTS         "word/fontTable.xml"
 #define DOCX_PART_HEADER        "word/header1.xml" /* a concept's only */
 #define DOCX_PART_DOCUMENT_RELS "word/_rels/document.xml.rels"
 
@@ -28,35 +30,11 @@
 #define DOCX_RID_SETTINGS "rId2"
 #define DOCX_RID_FOOTER   "rId3"
 #define DOCX_RID_HEADER   "rId4"
+#define DOCX_RID_FONTS    "rId5"
 
-/* The style contract: every id used in document.xml or footer1.xml is one
- * of these, and docx_styles.c defines each of them. The built-in ids keep
- * Word's names so navigation, outline and pandoc recognise them. */
-#define DOCX_STYLE_NORMAL        "Normal"
-#define DOCX_STYLE_DEFAULT_FONT  "DefaultParagraphFont"
-#define DOCX_STYLE_TITLE         "Title"
-#define DOCX_STYLE_SUBTITLE      "Subtitle"
-#define DOCX_STYLE_HEADING1      "Heading1"
-#define DOCX_STYLE_HEADING2      "Heading2"
-#define DOCX_STYLE_FOOTER        "Footer"
-#define DOCX_STYLE_LID           "Lid"
-#define DOCX_STYLE_ONDERDEEL     "Onderdeel"
-#define DOCX_STYLE_ONDERDEEL2    "Onderdeel2"
-#define DOCX_STYLE_ONDERTEKENING "Ondertekening"
-#define DOCX_STYLE_REGIONAAL     "Regionaal"
-#define DOCX_STYLE_BEGRIP        "Begrip"
-#define DOCX_STYLE_IN_TE_VULLEN  "InTeVullen"
-#define DOCX_STYLE_HEADER        "Header"
-
-/* Indents in twips (1/20 pt); 567 twips is 1 cm. The label of a lid or
- * onderdeel hangs one step left of its text, and each list level moves
- * one step right, so a label lines up with its parent's text. */
-#define DOCX_INDENT_STEP 567
-/* A4 with 2.5 cm margins; the footer's right tab sits at the text width. */
-#define DOCX_PAGE_WIDTH  11906
-#define DOCX_PAGE_HEIGHT 16838
-#define DOCX_MARGIN      1418
-#define DOCX_TEXT_WIDTH  (DOCX_PAGE_WIDTH - 2 * DOCX_MARGIN)
+/* The style id document.xml, header1.xml and footer1.xml use for a
+ * style of the house style (style.h); docx_styles.c defines every one. */
+#define DOCX_STYLE(id) (style_get(id)->docx_id)
 
 #define DOCX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define DOCX_NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -78,6 +56,7 @@ int docx_write_document(const doc_node *doc, void **data, size_t *len);
 int docx_write_styles(const doc_node *doc, void **data, size_t *len);
 int docx_write_settings(const doc_node *doc, void **data, size_t *len);
 int docx_write_footer(const doc_node *doc, void **data, size_t *len);
+int docx_write_fonts(const doc_node *doc, void **data, size_t *len);
 int docx_write_header(const doc_node *doc, void **data, size_t *len);
 
 /* Whether the document is a concept with a mark to show in a header. */
@@ -85,6 +64,8 @@ int docx_has_header(const doc_node *doc);
 
 /* Shared by the parts: the document's language, never NULL. */
 const char *docx_language(const doc_node *doc);
+/* The document's font from the house style: the region's or the default. */
+const style_font *docx_font(const doc_node *doc);
 
 /* Runs write(x, doc) between xmlw_open and xmlw_close, discarding the
  * writer on failure, so every part function is the same few lines. */

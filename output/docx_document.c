@@ -8,25 +8,15 @@
 #include "docx.h"
 #include "redline.h"
 
-/* Beyond this list depth items stop moving right, so pathological nesting
- * still leaves room for text on an A4 page. */
-#define MAX_INDENT_LEVEL 6
-
 /* An unnumbered onderdeel's label. */
 #define DOCX_BULLET "\xE2\x80\x93"
 
-/* What the signer needs room for: a line to sign on. */
-#define SIGNATURE_LINE "........................................"
-
-/* A paragraph's own properties on top of its style. */
+/* Every paragraph has a named style of the house style (style.h) and no
+ * formatting of its own, so a region restyles the document in Word by
+ * changing a style, as in LibreOffice. */
 typedef struct {
-    const char *style; /* NULL for Normal */
-    int keep_next;
-    int page_break_before;
-    const char *space_before; /* twips, NULL to keep the style's */
-    int flush;                /* cancel the style's hanging indent */
-    int indent_level;         /* > 2: list item deeper than Onderdeel2 */
-    int inner;                /* more paragraphs of the same block follow */
+    style_id style;
+    int inner; /* more paragraphs of the same block follow */
 } para_props;
 
 static int write_blocks(xmlw *x, const doc_node *first, int level);
@@ -199,11 +189,11 @@ static const char *inline_style(doc_kind kind)
 {
     switch (kind) {
     case DOC_REGIONAL:
-        return DOCX_STYLE_REGIONAAL;
+        return DOCX_STYLE(STYLE_REGIONAL);
     case DOC_TERM:
-        return DOCX_STYLE_BEGRIP;
+        return DOCX_STYLE(STYLE_TERM);
     case DOC_PLACEHOLDER:
-        return DOCX_STYLE_IN_TE_VULLEN;
+        return DOCX_STYLE(STYLE_PLACEHOLDER);
     default:
         return NULL;
     }
@@ -224,35 +214,10 @@ static int write_inlines(xmlw *x, const doc_node *n, const doc_node **rest)
 
 /* --- paragraphs ------------------------------------------------------ */
 
-static int write_w_tabs(xmlw *x, int pos)
-{
-    return xmlw_start(x, "w:tabs") || xmlw_start(x, "w:tab") || xmlw_attr(x, "w:val", "left") ||
-           xmlw_attrf(x, "w:pos", "%d", pos) || xmlw_end(x) || xmlw_end(x);
-}
-
-static int write_w_ind(xmlw *x, int left, int hanging)
-{
-    return xmlw_start(x, "w:ind") || xmlw_attrf(x, "w:left", "%d", left) ||
-           xmlw_attrf(x, "w:hanging", "%d", hanging) || xmlw_end(x);
-}
-
-/* Children in the order CT_PPrBase prescribes. */
 static int write_w_pPr(xmlw *x, const para_props *pp)
 {
     doc_change mark = paragraph_mark(x, pp->inner);
-    if (!pp->style && !pp->keep_next && !pp->page_break_before && !pp->space_before && !pp->flush &&
-        pp->indent_level <= 2 && mark == DOC_SAME)
-        return 0;
-    int deep = pp->indent_level > 2;
-    int level = pp->indent_level > MAX_INDENT_LEVEL ? MAX_INDENT_LEVEL : pp->indent_level;
-    int text_pos = (level + 1) * DOCX_INDENT_STEP;
-    return xmlw_start(x, "w:pPr") || (pp->style && xmlw_empty(x, "w:pStyle", "w:val", pp->style)) ||
-           (pp->keep_next && xmlw_empty(x, "w:keepNext", NULL, NULL)) ||
-           (pp->page_break_before && xmlw_empty(x, "w:pageBreakBefore", NULL, NULL)) ||
-           (deep && write_w_tabs(x, text_pos)) ||
-           (pp->space_before && xmlw_empty(x, "w:spacing", "w:before", pp->space_before)) ||
-           (pp->flush && write_w_ind(x, 0, 0)) ||
-           (deep && write_w_ind(x, text_pos, DOCX_INDENT_STEP)) ||
+    return xmlw_start(x, "w:pPr") || xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE(pp->style)) ||
            (mark != DOC_SAME && write_mark_rPr(x, mark)) || xmlw_end(x);
 }
 
@@ -326,40 +291,49 @@ static char *heading_text(const doc_node *n, int *failed)
     return s;
 }
 
-static const char *heading_style(const doc_node *n)
+static style_id heading_style(const doc_node *n)
 {
-    if (n->kind == DOC_ARTICLE)
-        return DOCX_STYLE_HEADING2;
-    if (n->kind == DOC_HEADING && n->number >= 2)
-        return DOCX_STYLE_HEADING2;
-    return DOCX_STYLE_HEADING1;
+    switch (n->kind) {
+    case DOC_ARTICLE:
+        return STYLE_HEADING_2;
+    case DOC_ANNEX:
+        return STYLE_ANNEX;
+    case DOC_SIGNATURES:
+        return STYLE_SIGNATURES;
+    case DOC_HEADING:
+        return n->number >= STYLE_HEADING_LEVELS ? STYLE_HEADING_3
+               : n->number == 2                  ? STYLE_HEADING_2
+                                                 : STYLE_HEADING_1;
+    default:
+        return STYLE_HEADING_1;
+    }
 }
 
-/* A heading and then the node's children. Without any text the heading
- * would show up empty in the navigation pane, so only its page break is
- * kept, on an empty Normal paragraph. */
+/* A heading and then the node's children. A heading without text is
+ * still written, empty, since its style may carry a page break, as in
+ * the ODT. */
 static int write_section(xmlw *x, const doc_node *n)
 {
     int failed;
     char *text = heading_text(n, &failed);
     if (failed)
         return -1;
-    para_props pp = {
-        .style = text ? heading_style(n) : NULL,
-        .page_break_before = n->kind == DOC_ANNEX || n->kind == DOC_SIGNATURES,
-    };
+    para_props pp = {.style = heading_style(n)};
     int r;
     if (x->ctx && (n->old_label || n->old_title) && redline_block_change(n) == DOC_SAME)
         r = write_heading_versions(x, &pp, n);
     else
-        r = (text || pp.page_break_before) && write_text_p(x, &pp, text);
+        r = write_text_p(x, &pp, text);
     free(text);
     return r || write_blocks(x, n->first, 0);
 }
 
-static const char *item_style(int level)
+static style_id item_style(int level)
 {
-    return level <= 1 ? DOCX_STYLE_ONDERDEEL : DOCX_STYLE_ONDERDEEL2;
+    static const style_id styles[STYLE_ITEM_LEVELS] = {STYLE_ITEM_1, STYLE_ITEM_2, STYLE_ITEM_3};
+    if (level < 1)
+        level = 1;
+    return styles[(level > STYLE_ITEM_LEVELS ? STYLE_ITEM_LEVELS : level) - 1];
 }
 
 /* A lid or an onderdeel: label, tab, text; a nested list follows one
@@ -369,15 +343,13 @@ static int write_labelled(xmlw *x, const doc_node *n, int level)
     para_props pp = {0};
     const char *label = n->label;
     if (n->kind == DOC_LID) {
-        pp.style = DOCX_STYLE_LID;
         /* A single lid carries no number and reads as plain text. */
-        pp.flush = !label;
+        pp.style = label ? STYLE_LID : STYLE_LID_SINGLE;
         level = 0;
     } else {
         if (level < 1)
             level = 1;
         pp.style = item_style(level);
-        pp.indent_level = level;
         if (!label)
             label = DOCX_BULLET;
     }
@@ -390,12 +362,14 @@ static int write_list(xmlw *x, const doc_node *n, int level)
     return write_blocks(x, n->first, level + 1);
 }
 
-/* One block per signatory, kept on one page: every line but the last
- * keeps with the next. Absent fields leave their line out. */
+/* One block per signatory, its lines in the styles the ODT uses, which
+ * keep the block on one page; the line to sign on is an empty paragraph
+ * whose style draws the rule. Absent lines are left out. */
 static int write_signatory(xmlw *x, const doc_node *n)
 {
     typedef struct {
-        const char *text, *space_before;
+        style_id style;
+        const char *text;
         int open;
     } line;
     const doc_signatory *sig = n->sig;
@@ -403,29 +377,25 @@ static int write_signatory(xmlw *x, const doc_node *n)
     line lines[7];
     int count = 0;
     if (sig && sig->party)
-        lines[count++] = (line){sig->party, NULL, open & DOC_SIG_PARTY};
+        lines[count++] = (line){STYLE_SIGN_PARTY, sig->party, open & DOC_SIG_PARTY};
     if (sig && sig->authority)
-        lines[count++] = (line){sig->authority, NULL, 0};
+        lines[count++] = (line){STYLE_SIGN_LINE, sig->authority, 0};
     if (sig && sig->place)
-        lines[count++] = (line){sig->place, "120", 0};
+        lines[count++] = (line){STYLE_SIGN_LINE, sig->place, 0};
     if (sig && sig->date)
-        lines[count++] = (line){sig->date, "120", 0};
-    lines[count++] = (line){SIGNATURE_LINE, "960", 0};
+        lines[count++] = (line){STYLE_SIGN_LINE, sig->date, 0};
+    lines[count++] = (line){STYLE_SIGN_SPACE, NULL, 0};
     if (sig && sig->name)
-        lines[count++] = (line){sig->name, NULL, open & DOC_SIG_NAME};
+        lines[count++] = (line){STYLE_SIGN_NAME, sig->name, open & DOC_SIG_NAME};
     if (sig && sig->function)
-        lines[count++] = (line){sig->function, NULL, open & DOC_SIG_FUNCTION};
+        lines[count++] = (line){STYLE_SIGN_FUNCTION, sig->function, open & DOC_SIG_FUNCTION};
     for (int i = 0; i < count; i++) {
-        para_props pp = {
-            .style = DOCX_STYLE_ONDERTEKENING,
-            .keep_next = i < count - 1,
-            .inner = i < count - 1,
-            /* Room between one signatory block and the next. */
-            .space_before = i == 0 ? "480" : lines[i].space_before,
-        };
+        para_props pp = {.style = lines[i].style, .inner = i < count - 1};
         if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) ||
-            write_changed_r(x, lines[i].text, lines[i].open ? DOCX_STYLE_IN_TE_VULLEN : NULL,
-                            block_change(x), 0) ||
+            (lines[i].text &&
+             write_changed_r(x, lines[i].text,
+                             lines[i].open ? DOCX_STYLE(STYLE_PLACEHOLDER) : NULL,
+                             block_change(x), 0)) ||
             xmlw_end(x))
             return -1;
     }
@@ -435,7 +405,7 @@ static int write_signatory(xmlw *x, const doc_node *n)
 static int write_block(xmlw *x, const doc_node *n, int level)
 {
     const doc_node *rest;
-    para_props normal = {0};
+    para_props normal = {.style = STYLE_BODY};
     docx_redline *r = x->ctx;
     if (r && n->kind != DOC_LIST) {
         r->block = n;
@@ -468,11 +438,11 @@ static int write_block(xmlw *x, const doc_node *n, int level)
 
 /* The siblings from first on. Inline nodes where a block belongs are not
  * expected from the generator; rather than lose their text they are
- * gathered into a Normal paragraph. */
+ * gathered into a body text paragraph. */
 static int write_blocks(xmlw *x, const doc_node *first, int level)
 {
     const doc_node *n = first;
-    para_props normal = {0};
+    para_props normal = {.style = STYLE_BODY};
     while (n) {
         if (doc_is_inline(n->kind)) {
             if (write_w_p(x, &normal, NULL, n, &n))
@@ -496,17 +466,23 @@ static int write_w_footerReference(xmlw *x)
 
 static int write_w_pgSz(xmlw *x)
 {
-    return xmlw_start(x, "w:pgSz") || xmlw_attrf(x, "w:w", "%d", DOCX_PAGE_WIDTH) ||
-           xmlw_attrf(x, "w:h", "%d", DOCX_PAGE_HEIGHT) || xmlw_end(x);
+    const style_page *p = &style_page_a4;
+    return xmlw_start(x, "w:pgSz") || xmlw_attrf(x, "w:w", "%d", style_twips(p->width)) ||
+           xmlw_attrf(x, "w:h", "%d", style_twips(p->height)) || xmlw_end(x);
 }
 
+/* Word counts the bottom margin below the text and puts the footer
+ * inside it; style.c gives both distances. */
 static int write_w_pgMar(xmlw *x)
 {
-    return xmlw_start(x, "w:pgMar") || xmlw_attrf(x, "w:top", "%d", DOCX_MARGIN) ||
-           xmlw_attrf(x, "w:right", "%d", DOCX_MARGIN) ||
-           xmlw_attrf(x, "w:bottom", "%d", DOCX_MARGIN) ||
-           xmlw_attrf(x, "w:left", "%d", DOCX_MARGIN) || xmlw_attr(x, "w:header", "709") ||
-           xmlw_attr(x, "w:footer", "709") || xmlw_attr(x, "w:gutter", "0") || xmlw_end(x);
+    const style_page *p = &style_page_a4;
+    return xmlw_start(x, "w:pgMar") || xmlw_attrf(x, "w:top", "%d", style_twips(p->margin_top)) ||
+           xmlw_attrf(x, "w:right", "%d", style_twips(p->margin_right)) ||
+           xmlw_attrf(x, "w:bottom", "%d", style_twips(p->margin_bottom)) ||
+           xmlw_attrf(x, "w:left", "%d", style_twips(p->margin_left)) ||
+           xmlw_attrf(x, "w:header", "%d", style_twips(p->footer_distance)) ||
+           xmlw_attrf(x, "w:footer", "%d", style_twips(p->footer_distance)) ||
+           xmlw_attr(x, "w:gutter", "0") || xmlw_end(x);
 }
 
 static int write_w_headerReference(xmlw *x)
@@ -524,7 +500,7 @@ static int write_w_sectPr(xmlw *x, const doc_node *doc)
 
 /* A title line; in a redline old is the older side's text when it
  * differs ("" for none). */
-static int write_title_line(xmlw *x, const char *style, const char *old, const char *now)
+static int write_title_line(xmlw *x, style_id style, const char *old, const char *now)
 {
     para_props pp = {.style = style};
     docx_redline *r = x->ctx;
@@ -555,16 +531,16 @@ static int write_title(xmlw *x, const doc_meta *m)
 {
     docx_redline *r = x->ctx;
     if (!r)
-        return write_title_line(x, DOCX_STYLE_TITLE, NULL, m->title) ||
-               write_title_line(x, DOCX_STYLE_SUBTITLE, NULL, m->subtitle);
+        return write_title_line(x, STYLE_TITLE, NULL, m->title) ||
+               write_title_line(x, STYLE_SUBTITLE, NULL, m->subtitle);
     int body = redline_starts_inserted(redline_next_block(r->doc), DOCX_BULLET);
     int has_subtitle = m->subtitle || (m->old_subtitle && *m->old_subtitle);
     int after_title = has_subtitle ? line_starts_inserted(m->old_subtitle, m->subtitle) : body;
     r->line_rebreak = line_ends_inserted(m->old_title, m->title) && after_title;
-    if (write_title_line(x, DOCX_STYLE_TITLE, m->old_title, m->title))
+    if (write_title_line(x, STYLE_TITLE, m->old_title, m->title))
         return -1;
     r->line_rebreak = line_ends_inserted(m->old_subtitle, m->subtitle) && body;
-    int rc = write_title_line(x, DOCX_STYLE_SUBTITLE, m->old_subtitle, m->subtitle);
+    int rc = write_title_line(x, STYLE_SUBTITLE, m->old_subtitle, m->subtitle);
     r->line_rebreak = 0;
     return rc;
 }

@@ -30,7 +30,7 @@ static int write_w_p(xmlw *x, const doc_node *doc)
 {
     const char *title = doc->meta->title;
     if (xmlw_start(x, "w:p") || xmlw_start(x, "w:pPr") ||
-        xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE_FOOTER) || xmlw_end(x))
+        xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE(STYLE_FOOTER)) || xmlw_end(x))
         return -1;
     if (title && *title && write_w_r_text(x, title))
         return -1;

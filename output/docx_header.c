@@ -11,7 +11,7 @@ int docx_has_header(const doc_node *doc)
 static int write_w_p(xmlw *x, const doc_node *doc)
 {
     return xmlw_start(x, "w:p") || xmlw_start(x, "w:pPr") ||
-           xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE_HEADER) || xmlw_end(x) ||
+           xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE(STYLE_HEADER)) || xmlw_end(x) ||
            xmlw_start(x, "w:r") || xmlw_start(x, "w:t") ||
            xmlw_text(x, doc->meta->concept_mark) || xmlw_end(x) || xmlw_end(x) || xmlw_end(x);
 }

@@ -21,6 +21,7 @@ static const struct {
     {DOCX_PART_STYLES, CT_PREFIX "wordprocessingml.styles+xml"},
     {DOCX_PART_SETTINGS, CT_PREFIX "wordprocessingml.settings+xml"},
     {DOCX_PART_FOOTER, CT_PREFIX "wordprocessingml.footer+xml"},
+    {DOCX_PART_FONTS, CT_PREFIX "wordprocessingml.fontTable+xml"},
     {DOCX_PART_HEADER, CT_PREFIX "wordprocessingml.header+xml"},
     {DOCX_PART_CORE, "application/vnd.openxmlformats-package.core-properties+xml"},
     {DOCX_PART_APP, CT_PREFIX "extended-properties+xml"},
@@ -49,6 +50,7 @@ static const relationship document_rels[] = {
     {DOCX_RID_SETTINGS, REL_OFFICE "settings", "settings.xml"},
     {DOCX_RID_FOOTER, REL_OFFICE "footer", "footer1.xml"},
     {DOCX_RID_HEADER, REL_OFFICE "header", "header1.xml"},
+    {DOCX_RID_FONTS, REL_OFFICE "fontTable", "fontTable.xml"},
 };
 
 /* Whether a part or relationship target is in this package: the header

@@ -21,7 +21,10 @@ static int write_w_settings(xmlw *x, const doc_node *doc)
     const char *lang = docx_language(doc);
     return xmlw_start(x, "w:settings") || xmlw_attr(x, "xmlns:w", DOCX_NS_W) ||
            xmlw_empty(x, "w:zoom", "w:percent", "100") ||
-           xmlw_empty(x, "w:defaultTabStop", "w:val", "567") ||
+           xmlw_empty(x, "w:defaultTabStop", "w:val", "709") ||
+           /* Hyphenation on, as in the ODT; headings, titles and names
+            * suppress it in their styles. */
+           xmlw_empty(x, "w:autoHyphenation", NULL, NULL) ||
            xmlw_empty(x, "w:characterSpacingControl", "w:val", "doNotCompress") ||
            write_w_compat(x) || xmlw_empty(x, "w:themeFontLang", "w:val", lang) ||
            /* Dutch number conventions for fields and tables. */

@@ -32,6 +32,12 @@ int odt_xmlns(xmlw *x, const char *prefix)
     return -1;
 }
 
+const style_font *odt_font(const doc_node *doc)
+{
+    const style_font *f = style_find_font(doc->meta->font);
+    return f ? f : style_find_font(NULL);
+}
+
 /* The order is part of the output: same tree, same bytes. */
 static const package_part odt_parts[] = {
     {"content.xml", odt_write_content},

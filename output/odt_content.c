@@ -432,11 +432,11 @@ static int odt_write_inline(xmlw *x, const doc_node *n, int *space)
         return -1;
     switch (n->kind) {
     case DOC_REGIONAL:
-        return odt_write_text_span(x, ODT_STYLE_REGIONAL, n->text, space);
+        return odt_write_text_span(x, ODT_STYLE(STYLE_REGIONAL), n->text, space);
     case DOC_TERM:
-        return odt_write_text_span(x, ODT_STYLE_TERM, n->text, space);
+        return odt_write_text_span(x, ODT_STYLE(STYLE_TERM), n->text, space);
     case DOC_PLACEHOLDER:
-        return odt_write_text_span(x, ODT_STYLE_PLACEHOLDER, n->text, space);
+        return odt_write_text_span(x, ODT_STYLE(STYLE_PLACEHOLDER), n->text, space);
     default:
         return odt_write_text(x, n->text, space);
     }
@@ -513,33 +513,32 @@ static int odt_write_text_h(xmlw *x, const char *style, int level, const doc_nod
 
 static int odt_write_heading(xmlw *x, const doc_node *n)
 {
-    static const char *const styles[ODT_HEADING_LEVELS] = {ODT_STYLE_HEADING_1, ODT_STYLE_HEADING_2,
-                                                           ODT_STYLE_HEADING_3};
+    static const style_id styles[STYLE_HEADING_LEVELS] = {STYLE_HEADING_1, STYLE_HEADING_2,
+                                                          STYLE_HEADING_3};
     int level = n->number < 1 ? 1 : n->number;
-    int style = level > ODT_HEADING_LEVELS ? ODT_HEADING_LEVELS : level;
-    return odt_write_text_h(x, styles[style - 1], level, n);
+    int style = level > STYLE_HEADING_LEVELS ? STYLE_HEADING_LEVELS : level;
+    return odt_write_text_h(x, ODT_STYLE(styles[style - 1]), level, n);
 }
 
 static int odt_write_lid(xmlw *x, const doc_node *n)
 {
-    return odt_write_text_p(x, n->label ? ODT_STYLE_LID : ODT_STYLE_LID_SINGLE, n->label, n);
+    return odt_write_text_p(x, n->label ? ODT_STYLE(STYLE_LID) : ODT_STYLE(STYLE_LID_SINGLE), n->label, n);
 }
 
 /* The indent follows the number of lists around the item, so a list in a
  * lid and a list directly under a heading line up the same way. */
 static int odt_write_item(xmlw *x, const doc_node *n)
 {
-    static const char *const styles[ODT_ITEM_LEVELS] = {ODT_STYLE_ITEM_1, ODT_STYLE_ITEM_2,
-                                                        ODT_STYLE_ITEM_3};
+    static const style_id styles[STYLE_ITEM_LEVELS] = {STYLE_ITEM_1, STYLE_ITEM_2, STYLE_ITEM_3};
     int depth = 0;
     for (const doc_node *p = n->parent; p; p = p->parent)
         if (p->kind == DOC_LIST)
             depth++;
     if (depth < 1)
         depth = 1;
-    if (depth > ODT_ITEM_LEVELS)
-        depth = ODT_ITEM_LEVELS;
-    return odt_write_text_p(x, styles[depth - 1], n->label ? n->label : ODT_BULLET, n);
+    if (depth > STYLE_ITEM_LEVELS)
+        depth = STYLE_ITEM_LEVELS;
+    return odt_write_text_p(x, ODT_STYLE(styles[depth - 1]), n->label ? n->label : ODT_BULLET, n);
 }
 
 /* A line of a signatory block; an open value is a placeholder span. */
@@ -549,7 +548,7 @@ static int odt_write_sign_line(xmlw *x, const char *style, const char *text, int
     if (!open)
         return odt_write_line(x, style, text);
     return odt_p_start(x, "text:p", style, 0) ||
-                   odt_write_text_span(x, ODT_STYLE_PLACEHOLDER, text, &space) || odt_p_end(x)
+                   odt_write_text_span(x, ODT_STYLE(STYLE_PLACEHOLDER), text, &space) || odt_p_end(x)
                ? -1
                : 0;
 }
@@ -559,13 +558,13 @@ static int odt_write_signatory(xmlw *x, const doc_node *n)
     const doc_signatory *sig = n->sig;
     if (!sig)
         return 0;
-    return odt_write_sign_line(x, ODT_STYLE_SIGN_PARTY, sig->party, sig->open & DOC_SIG_PARTY) ||
-                   (sig->authority && odt_write_line(x, ODT_STYLE_SIGN_LINE, sig->authority)) ||
-                   (sig->place && odt_write_line(x, ODT_STYLE_SIGN_LINE, sig->place)) ||
-                   (sig->date && odt_write_line(x, ODT_STYLE_SIGN_LINE, sig->date)) ||
-                   odt_write_line(x, ODT_STYLE_SIGN_SPACE, NULL) ||
-                   odt_write_sign_line(x, ODT_STYLE_SIGN_NAME, sig->name, sig->open & DOC_SIG_NAME) ||
-                   odt_write_sign_line(x, ODT_STYLE_SIGN_FUNCTION, sig->function,
+    return odt_write_sign_line(x, ODT_STYLE(STYLE_SIGN_PARTY), sig->party, sig->open & DOC_SIG_PARTY) ||
+                   (sig->authority && odt_write_line(x, ODT_STYLE(STYLE_SIGN_LINE), sig->authority)) ||
+                   (sig->place && odt_write_line(x, ODT_STYLE(STYLE_SIGN_LINE), sig->place)) ||
+                   (sig->date && odt_write_line(x, ODT_STYLE(STYLE_SIGN_LINE), sig->date)) ||
+                   odt_write_line(x, ODT_STYLE(STYLE_SIGN_SPACE), NULL) ||
+                   odt_write_sign_line(x, ODT_STYLE(STYLE_SIGN_NAME), sig->name, sig->open & DOC_SIG_NAME) ||
+                   odt_write_sign_line(x, ODT_STYLE(STYLE_SIGN_FUNCTION), sig->function,
                                        sig->open & DOC_SIG_FUNCTION)
                ? -1
                : 0;
@@ -576,7 +575,7 @@ static int odt_write_signatory(xmlw *x, const doc_node *n)
 static int odt_write_stray_inline(xmlw *x, const doc_node *n)
 {
     int space = 1;
-    return odt_p_start(x, "text:p", ODT_STYLE_TEXT_BODY, 0) || odt_write_inline(x, n, &space) ||
+    return odt_p_start(x, "text:p", ODT_STYLE(STYLE_BODY), 0) || odt_write_inline(x, n, &space) ||
                    odt_p_end(x)
                ? -1
                : 0;
@@ -589,17 +588,17 @@ static int odt_write_block(xmlw *x, const doc_node *n)
         return diverted < 0 ? -1 : 0;
     switch (n->kind) {
     case DOC_PART:
-        return odt_write_text_h(x, ODT_STYLE_HEADING_1, 1, n);
+        return odt_write_text_h(x, ODT_STYLE(STYLE_HEADING_1), 1, n);
     case DOC_ARTICLE:
-        return odt_write_text_h(x, ODT_STYLE_HEADING_2, 2, n);
+        return odt_write_text_h(x, ODT_STYLE(STYLE_HEADING_2), 2, n);
     case DOC_ANNEX:
-        return odt_write_text_h(x, ODT_STYLE_ANNEX, 1, n);
+        return odt_write_text_h(x, ODT_STYLE(STYLE_ANNEX), 1, n);
     case DOC_SIGNATURES:
-        return odt_write_text_h(x, ODT_STYLE_SIGNATURES, 1, n);
+        return odt_write_text_h(x, ODT_STYLE(STYLE_SIGNATURES), 1, n);
     case DOC_HEADING:
         return odt_write_heading(x, n);
     case DOC_PARAGRAPH:
-        return odt_write_text_p(x, ODT_STYLE_TEXT_BODY, NULL, n);
+        return odt_write_text_p(x, ODT_STYLE(STYLE_BODY), NULL, n);
     case DOC_LID:
         return odt_write_lid(x, n);
     case DOC_LIST:
@@ -622,14 +621,14 @@ static int odt_write_text_content(xmlw *x, const doc_node *doc)
     const doc_meta *m = doc->meta;
     odt_redline *r = x->ctx;
     if (!r)
-        return (m->title && odt_write_line(x, ODT_STYLE_TITLE, m->title)) ||
-                       (m->subtitle && odt_write_line(x, ODT_STYLE_SUBTITLE, m->subtitle)) ||
+        return (m->title && odt_write_line(x, ODT_STYLE(STYLE_TITLE), m->title)) ||
+                       (m->subtitle && odt_write_line(x, ODT_STYLE(STYLE_SUBTITLE), m->subtitle)) ||
                        odt_write_blocks(x, doc)
                    ? -1
                    : 0;
     r->body = 1;
-    return odt_write_meta_line(x, ODT_STYLE_TITLE, m->old_title, m->title) ||
-                   odt_write_meta_line(x, ODT_STYLE_SUBTITLE, m->old_subtitle, m->subtitle) ||
+    return odt_write_meta_line(x, ODT_STYLE(STYLE_TITLE), m->old_title, m->title) ||
+                   odt_write_meta_line(x, ODT_STYLE(STYLE_SUBTITLE), m->old_subtitle, m->subtitle) ||
                    odt_write_blocks(x, doc) || odt_body_end(x)
                ? -1
                : 0;

@@ -1,376 +1,169 @@
-/* styles.xml: every named style content.xml uses, the A4 page and its
- * footer. The look lives here only, so a region can restyle the document
- * in LibreOffice without the text changing. */
+/* styles.xml: the house style (style.h) as ODF: every named style
+ * content.xml uses, the A4 page and its footer. The look lives in
+ * styles.xml only, so a region can restyle the document in LibreOffice
+ * without the text changing. */
+#include <ctype.h>
 #include <stddef.h>
 
 #include "odt.h"
 
-#define ODT_FONT "Liberation Sans"
-/* A4 with the margins below leaves a 16cm text width; the footer's
- * right tab stop must sit exactly there. */
-#define ODT_PAGE_WIDTH     "21cm"
-#define ODT_PAGE_HEIGHT    "29.7cm"
-#define ODT_MARGIN_SIDE    "2.5cm"
-#define ODT_TEXT_WIDTH     "16cm"
 #define ODT_PAGE_LAYOUT    "Standaardpagina"
 #define ODT_MASTER_PAGE    "Standard"
 #define ODT_OUTLINE_LEVELS 10
-
-typedef struct {
-    const char *name, *display, *parent, *next;
-    const char *class_; /* groups the style in LibreOffice's style list */
-    int outline_level;  /* 0: not a heading style */
-    /* paragraph properties; NULL or 0 inherits */
-    const char *margin_left, *margin_right, *text_indent;
-    const char *margin_top, *margin_bottom;
-    const char *align;
-    const char *line_height;
-    const char *tab; /* one tab stop: the label's tab, or the footer's */
-    const char *tab_type;
-    const char *border_bottom;
-    int keep_with_next, keep_together, page_break, widows;
-    /* text properties */
-    const char *font_size;
-    int bold;
-    int hyphenate; /* 1 on, -1 off, 0 inherits */
-} odt_paragraph_style;
-
-/* Parents come before children so a reader never meets an unknown
- * parent; LibreOffice does not need it, simpler readers may. */
-static const odt_paragraph_style odt_paragraph_styles[] = {
-    {.name = ODT_STYLE_STANDARD,
-     .display = "Standard",
-     .class_ = "text",
-     .line_height = "115%",
-     .widows = 2,
-     .font_size = "11pt",
-     .hyphenate = 1},
-    {.name = ODT_STYLE_TEXT_BODY,
-     .display = "Text body",
-     .parent = ODT_STYLE_STANDARD,
-     .class_ = "text",
-     .margin_top = "0cm",
-     .margin_bottom = "0.2cm"},
-    {.name = ODT_STYLE_TITLE,
-     .display = "Title",
-     .parent = ODT_STYLE_STANDARD,
-     .next = ODT_STYLE_SUBTITLE,
-     .class_ = "chapter",
-     .align = "center",
-     .margin_top = "0cm",
-     .margin_bottom = "0.3cm",
-     .keep_with_next = 1,
-     .font_size = "20pt",
-     .bold = 1,
-     .hyphenate = -1},
-    {.name = ODT_STYLE_SUBTITLE,
-     .display = "Subtitle",
-     .parent = ODT_STYLE_STANDARD,
-     .next = ODT_STYLE_TEXT_BODY,
-     .class_ = "chapter",
-     .align = "center",
-     .margin_top = "0cm",
-     .margin_bottom = "0.8cm",
-     .keep_with_next = 1,
-     .font_size = "14pt",
-     .hyphenate = -1},
-    {.name = ODT_STYLE_HEADING,
-     .display = "Heading",
-     .parent = ODT_STYLE_STANDARD,
-     .next = ODT_STYLE_TEXT_BODY,
-     .class_ = "text",
-     .keep_with_next = 1,
-     .margin_top = "0.5cm",
-     .margin_bottom = "0.2cm",
-     .bold = 1,
-     .hyphenate = -1},
-    {.name = ODT_STYLE_HEADING_1,
-     .display = "Heading 1",
-     .parent = ODT_STYLE_HEADING,
-     .next = ODT_STYLE_TEXT_BODY,
-     .class_ = "text",
-     .outline_level = 1,
-     .margin_top = "0.8cm",
-     .margin_bottom = "0.3cm",
-     .font_size = "14pt"},
-    {.name = ODT_STYLE_HEADING_2,
-     .display = "Heading 2",
-     .parent = ODT_STYLE_HEADING,
-     .next = ODT_STYLE_LID,
-     .class_ = "text",
-     .outline_level = 2,
-     .margin_top = "0.5cm",
-     .margin_bottom = "0.2cm",
-     .font_size = "11.5pt"},
-    {.name = ODT_STYLE_HEADING_3,
-     .display = "Heading 3",
-     .parent = ODT_STYLE_HEADING,
-     .next = ODT_STYLE_TEXT_BODY,
-     .class_ = "text",
-     .outline_level = 3,
-     .margin_top = "0.4cm",
-     .margin_bottom = "0.2cm",
-     .font_size = "11pt"},
-    /* Annexes and the signature page are separate documents to sign or
-     * attach, so each starts on a page of its own. */
-    {.name = ODT_STYLE_ANNEX,
-     .display = "Bijlage",
-     .parent = ODT_STYLE_HEADING_1,
-     .next = ODT_STYLE_TEXT_BODY,
-     .class_ = "text",
-     .outline_level = 1,
-     .margin_top = "0cm",
-     .page_break = 1},
-    {.name = ODT_STYLE_SIGNATURES,
-     .display = "Ondertekening",
-     .parent = ODT_STYLE_HEADING_1,
-     .next = ODT_STYLE_TEXT_BODY,
-     .class_ = "text",
-     .outline_level = 1,
-     .margin_top = "0cm",
-     .page_break = 1},
-    /* Hanging indents: the label sits in the indent, the tab at the text
-     * edge (position 0 relative to the paragraph's left margin). */
-    {.name = ODT_STYLE_LID,
-     .display = "Lid",
-     .parent = ODT_STYLE_TEXT_BODY,
-     .class_ = "text",
-     .margin_left = "1cm",
-     .text_indent = "-1cm",
-     .tab = "0cm"},
-    {.name = ODT_STYLE_LID_SINGLE,
-     .display = "Lid zonder nummer",
-     .parent = ODT_STYLE_TEXT_BODY,
-     .class_ = "text",
-     .margin_left = "0cm",
-     .text_indent = "0cm"},
-    {.name = ODT_STYLE_ITEM_1,
-     .display = "Onderdeel",
-     .parent = ODT_STYLE_TEXT_BODY,
-     .class_ = "list",
-     .margin_left = "2cm",
-     .text_indent = "-1cm",
-     .margin_bottom = "0.1cm",
-     .tab = "0cm"},
-    {.name = ODT_STYLE_ITEM_2,
-     .display = "Onderdeel 2",
-     .parent = ODT_STYLE_ITEM_1,
-     .class_ = "list",
-     .margin_left = "3cm",
-     .text_indent = "-1cm",
-     .tab = "0cm"},
-    {.name = ODT_STYLE_ITEM_3,
-     .display = "Onderdeel 3",
-     .parent = ODT_STYLE_ITEM_1,
-     .class_ = "list",
-     .margin_left = "4cm",
-     .text_indent = "-1cm",
-     .tab = "0cm"},
-    /* A signatory's lines keep with the next so a block never splits
-     * across pages; the last line ends the chain. */
-    {.name = ODT_STYLE_SIGN_PARTY,
-     .display = "Ondertekening partij",
-     .parent = ODT_STYLE_TEXT_BODY,
-     .next = ODT_STYLE_SIGN_SPACE,
-     .class_ = "extra",
-     .margin_top = "0.8cm",
-     .margin_bottom = "0cm",
-     .keep_with_next = 1,
-     .keep_together = 1,
-     .hyphenate = -1},
-    /* An empty paragraph whose bottom border is the line to sign on. */
-    {.name = ODT_STYLE_SIGN_SPACE,
-     .display = "Ondertekening ruimte",
-     .parent = ODT_STYLE_TEXT_BODY,
-     .next = ODT_STYLE_SIGN_NAME,
-     .class_ = "extra",
-     .margin_top = "1.4cm",
-     .margin_bottom = "0.1cm",
-     .margin_right = "8cm",
-     .border_bottom = "0.5pt solid #000000",
-     .keep_with_next = 1},
-    /* Grounds of authority, and a place and date when each Deelnemer
-     * signs apart: between the party and the line to sign on. */
-    {.name = ODT_STYLE_SIGN_LINE,
-     .display = "Ondertekening regel",
-     .parent = ODT_STYLE_TEXT_BODY,
-     .class_ = "extra",
-     .margin_top = "0.2cm",
-     .margin_bottom = "0cm",
-     .keep_with_next = 1,
-     .hyphenate = -1},
-    {.name = ODT_STYLE_SIGN_NAME,
-     .display = "Ondertekening naam",
-     .parent = ODT_STYLE_TEXT_BODY,
-     .next = ODT_STYLE_SIGN_FUNCTION,
-     .class_ = "extra",
-     .margin_bottom = "0cm",
-     .keep_with_next = 1,
-     .hyphenate = -1},
-    {.name = ODT_STYLE_SIGN_FUNCTION,
-     .display = "Ondertekening functie",
-     .parent = ODT_STYLE_TEXT_BODY,
-     .next = ODT_STYLE_SIGN_PARTY,
-     .class_ = "extra",
-     .margin_bottom = "0.2cm",
-     .hyphenate = -1},
-    /* The concept mark at the top of every page of a concept. */
-    {.name = ODT_STYLE_CONCEPT,
-     .display = "Concept",
-     .parent = ODT_STYLE_STANDARD,
-     .class_ = "extra",
-     .align = "center",
-     .line_height = "100%",
-     .font_size = "12pt",
-     .bold = 1,
-     .hyphenate = -1},
-    {.name = ODT_STYLE_FOOTER,
-     .display = "Footer",
-     .parent = ODT_STYLE_STANDARD,
-     .class_ = "extra",
-     .tab = ODT_TEXT_WIDTH,
-     .tab_type = "right",
-     .line_height = "100%",
-     .font_size = "8pt",
-     .hyphenate = -1},
-};
-
-typedef struct {
-    const char *name, *display;
-    const char *color;      /* NULL: looks like the surrounding text */
-    const char *background; /* NULL: none */
-    int bold;
-    int concept_only; /* the look is for review: a definitive document is plain */
-} odt_text_style;
-
-static const odt_text_style odt_text_styles[] = {
-    /* Sober dark blue: visible on screen, unobtrusive when printed. */
-    {ODT_STYLE_REGIONAL, "Regionaal", "#1f4e79", NULL, 0, 1},
-    /* Defined terms are plain in Dutch agreements; the style exists so a
-     * region can still mark them. */
-    {ODT_STYLE_TERM, "Begrip", NULL, NULL, 0, 0},
-    /* A value still to fill in must catch the eye, on screen and on paper. */
-    {ODT_STYLE_PLACEHOLDER, "In te vullen", NULL, "#ffff00", 1, 1},
-};
 
 static int odt_attr_opt(xmlw *x, const char *name, const char *value)
 {
     return value ? xmlw_attr(x, name, value) : 0;
 }
 
-static int odt_write_style_font_face(xmlw *x)
+static int odt_attr_length(xmlw *x, const char *name, style_length l)
 {
-    return xmlw_start(x, "style:font-face") || xmlw_attr(x, "style:name", ODT_FONT) ||
-                   xmlw_attr(x, "svg:font-family", "'" ODT_FONT "'") ||
-                   xmlw_attr(x, "style:font-family-generic", "swiss") ||
+    char buf[32];
+    if (!l.set)
+        return 0;
+    style_cm(l.hmm, buf, sizeof buf);
+    return xmlw_attr(x, name, buf);
+}
+
+static int odt_attr_cm(xmlw *x, const char *name, int hmm)
+{
+    return odt_attr_length(x, name, (style_length){1, hmm});
+}
+
+/* The font and its metric-compatible twin are both declared: documents
+ * name the first, and LibreOffice's font replacement shows the twin
+ * where the first is not installed (Arial as Liberation Sans). */
+static int odt_write_style_font_face(xmlw *x, const char *name, const char *generic)
+{
+    return xmlw_start(x, "style:font-face") || xmlw_attr(x, "style:name", name) ||
+                   xmlw_attrf(x, "svg:font-family", "'%s'", name) ||
+                   xmlw_attr(x, "style:font-family-generic", generic) ||
                    xmlw_attr(x, "style:font-pitch", "variable") || xmlw_end(x)
                ? -1
                : 0;
 }
 
-static int odt_write_office_font_face_decls(xmlw *x)
+static int odt_write_office_font_face_decls(xmlw *x, const style_font *f)
 {
-    return xmlw_start(x, "office:font-face-decls") || odt_write_style_font_face(x) || xmlw_end(x)
+    return xmlw_start(x, "office:font-face-decls") ||
+                   odt_write_style_font_face(x, f->name, f->generic) ||
+                   odt_write_style_font_face(x, f->twin, f->generic) || xmlw_end(x)
                ? -1
                : 0;
 }
 
 /* Dutch here, where every style inherits it, so spell check and
  * hyphenation use the Dutch dictionaries throughout. */
-static int odt_write_style_default_style(xmlw *x)
+static int odt_write_style_default_style(xmlw *x, const style_font *f)
 {
+    char size[16];
+    style_pt(style_get(STYLE_NORMAL)->size, size, sizeof size);
     return xmlw_start(x, "style:default-style") || xmlw_attr(x, "style:family", "paragraph") ||
                    xmlw_start(x, "style:paragraph-properties") ||
-                   xmlw_attr(x, "style:tab-stop-distance", "1.25cm") ||
+                   odt_attr_cm(x, "style:tab-stop-distance", 1250) ||
                    xmlw_attr(x, "style:writing-mode", "lr-tb") || xmlw_end(x) ||
                    xmlw_start(x, "style:text-properties") ||
-                   xmlw_attr(x, "style:font-name", ODT_FONT) ||
-                   xmlw_attr(x, "fo:font-size", "11pt") || xmlw_attr(x, "fo:language", "nl") ||
-                   xmlw_attr(x, "fo:country", "NL") || xmlw_end(x) || xmlw_end(x)
+                   xmlw_attr(x, "style:font-name", f->name) ||
+                   xmlw_attr(x, "fo:font-size", size) ||
+                   xmlw_attr(x, "fo:language", STYLE_LANGUAGE) ||
+                   xmlw_attr(x, "fo:country", STYLE_COUNTRY) ||
+                   xmlw_attr(x, "fo:hyphenate", "true") || xmlw_end(x) || xmlw_end(x)
                ? -1
                : 0;
 }
 
-static int odt_write_style_tab_stop(xmlw *x, const char *position, const char *type)
+/* ODF tab positions count from the paragraph's left indent; the table
+ * counts from the text margin, as Word does. */
+static int odt_write_style_tab_stops(xmlw *x, const style_def *s)
 {
-    return xmlw_start(x, "style:tab-stop") || xmlw_attr(x, "style:position", position) ||
-                   odt_attr_opt(x, "style:type", type) || xmlw_end(x)
-               ? -1
-               : 0;
-}
-
-static int odt_write_style_tab_stops(xmlw *x, const odt_paragraph_style *s)
-{
-    if (!s->tab)
+    if (s->tab == TAB_NONE)
         return 0;
-    return xmlw_start(x, "style:tab-stops") || odt_write_style_tab_stop(x, s->tab, s->tab_type) ||
-                   xmlw_end(x)
-               ? -1
-               : 0;
+    int left = s->indent_left.set ? s->indent_left.hmm : 0;
+    if (xmlw_start(x, "style:tab-stops") || xmlw_start(x, "style:tab-stop") ||
+        odt_attr_cm(x, "style:position", s->tab_pos.hmm - left) ||
+        (s->tab == TAB_RIGHT && xmlw_attr(x, "style:type", "right")) ||
+        (s->tab_dots && (xmlw_attr(x, "style:leader-style", "dotted") ||
+                         xmlw_attr(x, "style:leader-text", "."))))
+        return -1;
+    return xmlw_end(x) || xmlw_end(x) ? -1 : 0;
 }
 
-static int odt_write_style_paragraph_properties(xmlw *x, const odt_paragraph_style *s)
+static const char *odt_align(style_align a)
 {
+    return a == ALIGN_LEFT ? "start" : a == ALIGN_CENTER ? "center" : a == ALIGN_JUSTIFY ? "justify" : NULL;
+}
+
+static int odt_write_style_paragraph_properties(xmlw *x, const style_def *s)
+{
+    style_length indent = s->hanging;
+    indent.hmm = -indent.hmm;
     if (xmlw_start(x, "style:paragraph-properties") ||
-        odt_attr_opt(x, "fo:margin-left", s->margin_left) ||
-        odt_attr_opt(x, "fo:margin-right", s->margin_right) ||
-        odt_attr_opt(x, "fo:text-indent", s->text_indent) ||
-        odt_attr_opt(x, "fo:margin-top", s->margin_top) ||
-        odt_attr_opt(x, "fo:margin-bottom", s->margin_bottom) ||
-        odt_attr_opt(x, "fo:text-align", s->align) ||
-        odt_attr_opt(x, "fo:line-height", s->line_height) ||
-        odt_attr_opt(x, "fo:border-bottom", s->border_bottom) ||
-        (s->border_bottom && xmlw_attr(x, "fo:padding", "0cm")) ||
+        odt_attr_length(x, "fo:margin-left", s->indent_left) ||
+        odt_attr_length(x, "fo:margin-right", s->indent_right) ||
+        odt_attr_length(x, "fo:text-indent", indent) ||
+        odt_attr_length(x, "fo:margin-top", s->space_before) ||
+        odt_attr_length(x, "fo:margin-bottom", s->space_after) ||
+        odt_attr_opt(x, "fo:text-align", odt_align(s->align)) ||
+        (s->line_percent && xmlw_attrf(x, "fo:line-height", "%d%%", s->line_percent)) ||
+        (s->rule_below &&
+         (xmlw_attrf(x, "fo:border-bottom", "%gpt solid #000000", STYLE_SIGN_RULE_EIGHTHS / 8.0) ||
+          xmlw_attr(x, "fo:padding", "0cm"))) ||
         (s->keep_with_next && xmlw_attr(x, "fo:keep-with-next", "always")) ||
         (s->keep_together && xmlw_attr(x, "fo:keep-together", "always")) ||
-        (s->page_break && xmlw_attr(x, "fo:break-before", "page")) ||
+        (s->page_break_before && xmlw_attr(x, "fo:break-before", "page")) ||
         (s->widows && (xmlw_attrf(x, "fo:widows", "%d", s->widows) ||
                        xmlw_attrf(x, "fo:orphans", "%d", s->widows))))
         return -1;
     return odt_write_style_tab_stops(x, s) || xmlw_end(x) ? -1 : 0;
 }
 
-static int odt_write_style_text_properties(xmlw *x, const odt_paragraph_style *s)
+/* "#1f4e79": ODF's colours in lowercase, as LibreOffice writes them. */
+static int odt_attr_color(xmlw *x, const char *name, const char *hex)
 {
-    if (!s->font_size && !s->bold && !s->hyphenate)
+    char c[8] = "#";
+    for (size_t i = 0; i < 6 && hex[i]; i++)
+        c[i + 1] = (char)tolower((unsigned char)hex[i]);
+    return xmlw_attr(x, name, c);
+}
+
+static int odt_write_style_text_properties(xmlw *x, const style_def *s, int concept)
+{
+    char size[16];
+    int look = concept || !s->concept_only;
+    const char *color = look ? s->color : NULL, *highlight = look ? s->highlight : NULL;
+    if (!s->size && !s->bold && !s->hyphenate && !color && !s->underline && !highlight)
         return 0;
+    if (s->size)
+        style_pt(s->size, size, sizeof size);
     return xmlw_start(x, "style:text-properties") ||
-                   odt_attr_opt(x, "fo:font-size", s->font_size) ||
+                   (color && odt_attr_color(x, "fo:color", color)) ||
+                   (s->size && xmlw_attr(x, "fo:font-size", size)) ||
+                   (s->underline && (xmlw_attr(x, "style:text-underline-style", "solid") ||
+                                     xmlw_attr(x, "style:text-underline-width", "auto") ||
+                                     xmlw_attr(x, "style:text-underline-color", "font-color"))) ||
                    (s->bold && xmlw_attr(x, "fo:font-weight", "bold")) ||
                    (s->hyphenate &&
                     xmlw_attr(x, "fo:hyphenate", s->hyphenate > 0 ? "true" : "false")) ||
+                   (highlight && odt_attr_color(x, "fo:background-color", highlight)) ||
                    xmlw_end(x)
                ? -1
                : 0;
 }
 
-static int odt_write_style_paragraph_style(xmlw *x, const odt_paragraph_style *s)
+static int odt_write_style_style(xmlw *x, const style_def *s, int concept)
 {
-    return xmlw_start(x, "style:style") || xmlw_attr(x, "style:name", s->name) ||
-                   xmlw_attr(x, "style:display-name", s->display) ||
-                   xmlw_attr(x, "style:family", "paragraph") ||
-                   odt_attr_opt(x, "style:parent-style-name", s->parent) ||
-                   odt_attr_opt(x, "style:next-style-name", s->next) ||
-                   (s->outline_level &&
-                    xmlw_attrf(x, "style:default-outline-level", "%d", s->outline_level)) ||
-                   odt_attr_opt(x, "style:class", s->class_) ||
-                   odt_write_style_paragraph_properties(x, s) ||
-                   odt_write_style_text_properties(x, s) || xmlw_end(x)
-               ? -1
-               : 0;
-}
-
-static int odt_write_style_text_style(xmlw *x, const odt_text_style *s, int concept)
-{
-    if (xmlw_start(x, "style:style") || xmlw_attr(x, "style:name", s->name) ||
-        xmlw_attr(x, "style:display-name", s->display) || xmlw_attr(x, "style:family", "text"))
+    if (xmlw_start(x, "style:style") || xmlw_attr(x, "style:name", s->odt_name) ||
+        xmlw_attr(x, "style:display-name", s->display) ||
+        xmlw_attr(x, "style:family", s->character ? "text" : "paragraph") ||
+        (s->parent != STYLE_NONE &&
+         xmlw_attr(x, "style:parent-style-name", style_get(s->parent)->odt_name)) ||
+        (!s->character && s->next != STYLE_NONE &&
+         xmlw_attr(x, "style:next-style-name", style_get(s->next)->odt_name)) ||
+        (s->outline_level && xmlw_attrf(x, "style:default-outline-level", "%d", s->outline_level)))
         return -1;
-    int look = (s->color || s->background || s->bold) && (concept || !s->concept_only);
-    if (look && (xmlw_start(x, "style:text-properties") || odt_attr_opt(x, "fo:color", s->color) ||
-                 (s->bold && xmlw_attr(x, "fo:font-weight", "bold")) ||
-                 odt_attr_opt(x, "fo:background-color", s->background) || xmlw_end(x)))
+    if (!s->character && odt_write_style_paragraph_properties(x, s))
         return -1;
-    return xmlw_end(x);
+    return odt_write_style_text_properties(x, s, concept) || xmlw_end(x) ? -1 : 0;
 }
 
 /* Unnumbered outline levels: headings keep their own label text, yet
@@ -393,52 +186,50 @@ static int odt_write_text_outline_style(xmlw *x)
     return xmlw_end(x);
 }
 
-static int odt_write_office_styles(xmlw *x, int concept)
+static int odt_write_office_styles(xmlw *x, const style_font *f, int concept)
 {
-    if (xmlw_start(x, "office:styles") || odt_write_style_default_style(x))
+    if (xmlw_start(x, "office:styles") || odt_write_style_default_style(x, f))
         return -1;
-    for (size_t i = 0; i < sizeof odt_paragraph_styles / sizeof *odt_paragraph_styles; i++)
-        if (odt_write_style_paragraph_style(x, &odt_paragraph_styles[i]))
-            return -1;
-    for (size_t i = 0; i < sizeof odt_text_styles / sizeof *odt_text_styles; i++)
-        if (odt_write_style_text_style(x, &odt_text_styles[i], concept))
+    for (int i = 0; i < STYLE_COUNT; i++)
+        if (odt_write_style_style(x, style_get((style_id)i), concept))
             return -1;
     return odt_write_text_outline_style(x) || xmlw_end(x) ? -1 : 0;
 }
 
-static int odt_write_style_footer_style(xmlw *x)
+/* ODF puts header and footer inside the page margins that Word counts
+ * above and below the text, so the page's margin is their distance from
+ * the edge and their height makes up the rest; this is how LibreOffice
+ * itself converts Word's page margins. */
+static int odt_write_style_band(xmlw *x, const char *element, const char *spacing, int height)
 {
-    return xmlw_start(x, "style:footer-style") || xmlw_start(x, "style:header-footer-properties") ||
-                   xmlw_attr(x, "fo:min-height", "0cm") || xmlw_attr(x, "fo:margin-top", "0.5cm") ||
-                   xmlw_end(x) || xmlw_end(x)
-               ? -1
-               : 0;
-}
-
-static int odt_write_style_header_style(xmlw *x)
-{
-    return xmlw_start(x, "style:header-style") || xmlw_start(x, "style:header-footer-properties") ||
-                   xmlw_attr(x, "fo:min-height", "0cm") ||
-                   xmlw_attr(x, "fo:margin-bottom", "0.5cm") || xmlw_end(x) || xmlw_end(x)
+    return xmlw_start(x, element) || xmlw_start(x, "style:header-footer-properties") ||
+                   odt_attr_cm(x, "fo:min-height", height) ||
+                   odt_attr_cm(x, spacing, style_page_a4.band_spacing) ||
+                   xmlw_attr(x, "style:dynamic-spacing", "true") || xmlw_end(x) || xmlw_end(x)
                ? -1
                : 0;
 }
 
 static int odt_write_style_page_layout(xmlw *x, int concept)
 {
+    const style_page *p = &style_page_a4;
+    int top = concept ? p->footer_distance : p->margin_top;
     return xmlw_start(x, "style:page-layout") || xmlw_attr(x, "style:name", ODT_PAGE_LAYOUT) ||
                    xmlw_start(x, "style:page-layout-properties") ||
-                   xmlw_attr(x, "fo:page-width", ODT_PAGE_WIDTH) ||
-                   xmlw_attr(x, "fo:page-height", ODT_PAGE_HEIGHT) ||
+                   odt_attr_cm(x, "fo:page-width", p->width) ||
+                   odt_attr_cm(x, "fo:page-height", p->height) ||
                    xmlw_attr(x, "style:num-format", "1") ||
                    xmlw_attr(x, "style:print-orientation", "portrait") ||
-                   xmlw_attr(x, "fo:margin-top", "2cm") ||
-                   xmlw_attr(x, "fo:margin-bottom", "1.5cm") ||
-                   xmlw_attr(x, "fo:margin-left", ODT_MARGIN_SIDE) ||
-                   xmlw_attr(x, "fo:margin-right", ODT_MARGIN_SIDE) ||
+                   odt_attr_cm(x, "fo:margin-top", top) ||
+                   odt_attr_cm(x, "fo:margin-bottom", p->footer_distance) ||
+                   odt_attr_cm(x, "fo:margin-left", p->margin_left) ||
+                   odt_attr_cm(x, "fo:margin-right", p->margin_right) ||
                    xmlw_attr(x, "style:writing-mode", "lr-tb") || xmlw_end(x) ||
-                   (concept && odt_write_style_header_style(x)) ||
-                   odt_write_style_footer_style(x) || xmlw_end(x)
+                   (concept && odt_write_style_band(x, "style:header-style", "fo:margin-bottom",
+                                                    p->margin_top - p->footer_distance)) ||
+                   odt_write_style_band(x, "style:footer-style", "fo:margin-top",
+                                        p->margin_bottom - p->footer_distance) ||
+                   xmlw_end(x)
                ? -1
                : 0;
 }
@@ -470,7 +261,7 @@ static int odt_write_style_footer(xmlw *x, const doc_meta *m)
 {
     const char *title = m->title;
     return xmlw_start(x, "style:footer") || xmlw_start(x, "text:p") ||
-                   xmlw_attr(x, "text:style-name", ODT_STYLE_FOOTER) ||
+                   xmlw_attr(x, "text:style-name", style_get(STYLE_FOOTER)->odt_name) ||
                    (title && xmlw_text(x, title)) || xmlw_empty(x, "text:tab", NULL, NULL) ||
                    xmlw_text(x, "Pagina ") || xmlw_start(x, "text:page-number") ||
                    xmlw_attr(x, "text:select-page", "current") || xmlw_text(x, "1") ||
@@ -486,7 +277,7 @@ static int odt_write_style_footer(xmlw *x, const doc_meta *m)
 static int odt_write_style_header(xmlw *x, const char *mark)
 {
     return xmlw_start(x, "style:header") || xmlw_start(x, "text:p") ||
-                   xmlw_attr(x, "text:style-name", ODT_STYLE_CONCEPT) || xmlw_text(x, mark) ||
+                   xmlw_attr(x, "text:style-name", ODT_STYLE(STYLE_HEADER)) || xmlw_text(x, mark) ||
                    xmlw_end(x) || xmlw_end(x)
                ? -1
                : 0;
@@ -504,12 +295,13 @@ static int odt_write_office_master_styles(xmlw *x, const doc_meta *m)
                : 0;
 }
 
-static int odt_write_office_document_styles(xmlw *x, const doc_meta *m)
+static int odt_write_office_document_styles(xmlw *x, const doc_meta *m, const style_font *f)
 {
     return xmlw_start(x, "office:document-styles") || odt_xmlns(x, "office") ||
                    odt_xmlns(x, "style") || odt_xmlns(x, "text") || odt_xmlns(x, "fo") ||
                    odt_xmlns(x, "svg") || xmlw_attr(x, "office:version", ODT_VERSION) ||
-                   odt_write_office_font_face_decls(x) || odt_write_office_styles(x, m->concept) ||
+                   odt_write_office_font_face_decls(x, f) ||
+                   odt_write_office_styles(x, f, m->concept) ||
                    odt_write_office_automatic_styles(x, m->concept && m->concept_mark) ||
                    odt_write_office_master_styles(x, m) || xmlw_end(x)
                ? -1
@@ -521,7 +313,7 @@ int odt_write_styles(const doc_node *doc, void **data, size_t *len)
     xmlw x;
     if (xmlw_open(&x))
         return -1;
-    if (odt_write_office_document_styles(&x, doc->meta)) {
+    if (odt_write_office_document_styles(&x, doc->meta, odt_font(doc))) {
         xmlw_discard(&x);
         return -1;
     }

@@ -190,7 +190,7 @@ def a_definitive_document_has_no_marks_and_no_colour():
         assert ("w:color" in regional) == is_concept, regional
         styles = odt_member(files["odt"], "styles.xml").decode()
         assert ("<style:header>" in styles) == is_concept
-        regional = re.search(r'style:name="Regionaal".*?</style:style>|style:name="Regionaal"[^>]*/>',
+        regional = re.search(r'style:name="Regionaal"[^>]*?(?:/>|>.*?</style:style>)',
                              styles).group(0)
         assert ("fo:color" in regional) == is_concept, regional
         md = open(files["md"], encoding="utf-8").read()
@@ -208,12 +208,15 @@ def signature_blocks_docx(path):
     d = docx.Document(path)
     blocks, block = [], None
     for p in d.paragraphs:
-        if p.style.name != "Ondertekening":
+        # The lines' styles: "Ondertekening partij", "... regel", "... ruimte"
+        # (the rule to sign on), "... naam", "... functie".
+        if not p.style.name.startswith("Ondertekening "):
             continue
         if p.text.startswith("Namens "):
             block = []
             blocks.append(block)
-        block.append((p.text, bool(p.paragraph_format.keep_with_next)))
+        block.append((p.text, bool(p.paragraph_format.keep_with_next
+                                   or p.style.paragraph_format.keep_with_next)))
     return blocks
 
 

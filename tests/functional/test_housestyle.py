@@ -127,4 +127,149 @@ def install_puts_the_schema_beside_the_model():
     assert q.stdout.startswith(f"# yaml-language-server: $schema={installed}\n"), q.stdout[:200]
 
 
+# -------------------------------------------------------------- house style
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+FO_NS = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+OWN_STYLES = ["Bijlage", "Ondertekening", "Lid", "Lid zonder nummer", "Onderdeel", "Onderdeel 2",
+              "Ondertekening partij", "Ondertekening ruimte", "Ondertekening naam",
+              "Ondertekening functie", "Regionaal", "Begrip"]
+
+house = {}  # region -> {format: path}
+
+
+def cm(value):
+    """An ODF length ("2.5cm", "25mm", "1in", "12pt") in centimetres."""
+    m = re.match(r"^(-?[0-9.]+)(cm|mm|in|pt)$", value)
+    assert m, value
+    return float(m.group(1)) * {"cm": 1, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72}[m.group(2)]
+
+
+def odt_styles(path):
+    """Named styles of an ODT by display name: (family, paragraph and text
+    properties as dicts of local attribute names)."""
+    from xml.etree import ElementTree as ET
+    root = ET.fromstring(odt_member(path, "styles.xml"))
+    out = {}
+    for st in root.iter(f"{{{STYLE_NS}}}style"):
+        props = {}
+        for child in st:
+            for k, v in child.attrib.items():
+                props[k.split("}")[1]] = v
+        out[st.get(f"{{{STYLE_NS}}}display-name") or st.get(f"{{{STYLE_NS}}}name")] = (
+            st.get(f"{{{STYLE_NS}}}family"), props)
+    return root, out
+
+
+@test
+def house_style_documents_are_valid_and_have_the_same_pages():
+    counts = []
+    for i, region in enumerate(REGIONS):
+        files = generate(region, os.path.join(TMP, f"house{i}"), formats="odt,docx")
+        house[region] = files
+        check_odf_schema(files["odt"], f"house-odf{i}")
+        check_docx_schema(files["docx"], f"house-ooxml{i}")
+        pages = {}
+        for fmt in ("odt", "docx"):
+            out = os.path.join(TMP, f"house-pdf{i}-{fmt}")
+            p = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
+                                files[fmt]], capture_output=True, text=True)
+            assert p.returncode == 0, p.stderr
+            pdf = os.path.join(out, os.path.basename(files[fmt]).rsplit(".", 1)[0] + ".pdf")
+            info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+            pages[fmt] = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        counts.append(f"{os.path.basename(region)}: ODT {pages['odt']}, DOCX {pages['docx']}")
+        assert abs(pages["odt"] - pages["docx"]) <= 1, counts[-1]
+    print("      pagina's: " + "; ".join(counts))
+
+
+@test
+def both_formats_have_the_same_named_styles_and_use_them():
+    for files in house.values():
+        _, ostyles = odt_styles(files["odt"])
+        d = docx.Document(files["docx"])
+        dnames = {s.name for s in d.styles}
+        for name in OWN_STYLES:
+            assert name in ostyles, f"ODT mist stijl {name}"
+            assert name in dnames, f"DOCX mist stijl {name}"
+        used = {p.style.name for p in d.paragraphs}
+        assert {"Bijlage", "Ondertekening", "Lid zonder nummer", "Ondertekening ruimte",
+                "Ondertekening partij"} <= used, used
+        odt = odt_member(files["odt"], "content.xml").decode()
+        for name in ("Bijlage", "Ondertekening", "Lid_20_zonder_20_nummer",
+                     "Ondertekening_20_ruimte"):
+            assert f'text:style-name="{name}"' in odt, name
+        # No direct formatting in the DOCX body: every look is a style.
+        with zipfile.ZipFile(files["docx"]) as z:
+            body = z.read("word/document.xml").decode()
+        for direct in ("<w:ind ", "<w:spacing ", "<w:pageBreakBefore", "<w:keepNext", "<w:jc "):
+            assert direct not in body, direct
+
+
+@test
+def fonts_sizes_margins_and_rules_are_equal_between_the_formats():
+    for files in house.values():
+        root, ostyles = odt_styles(files["odt"])
+        d = docx.Document(files["docx"])
+        # Font: the same family, with its metric-compatible twin declared.
+        with zipfile.ZipFile(files["docx"]) as z:
+            styles_xml = z.read("word/styles.xml").decode()
+            fonts_xml = z.read("word/fontTable.xml").decode()
+            settings_xml = z.read("word/settings.xml").decode()
+        dfont = re.search(r'<w:rPrDefault><w:rPr><w:rFonts w:ascii="([^"]+)"', styles_xml).group(1)
+        default = root.find(f".//{{{STYLE_NS}}}default-style/{{{STYLE_NS}}}text-properties")
+        assert default.get(f"{{{STYLE_NS}}}font-name") == dfont == "Arial"
+        assert '<w:altName w:val="Liberation Sans"/>' in fonts_xml
+        faces = [f.get(f"{{{STYLE_NS}}}name") for f in root.iter(f"{{{STYLE_NS}}}font-face")]
+        assert faces == ["Arial", "Liberation Sans"], faces
+        # Hyphenation on, in Dutch, in both.
+        assert default.get(f"{{{FO_NS}}}hyphenate") == "true"
+        assert default.get(f"{{{FO_NS}}}language") == "nl"
+        assert "<w:autoHyphenation/>" in settings_xml
+        # Sizes of the styles that set one.
+        for name, dname in [("Title", "Title"), ("Subtitle", "Subtitle"),
+                            ("Heading 1", "Heading 1"), ("Heading 2", "Heading 2"),
+                            ("Footer", "Footer"), ("Contents Heading", "TOC Heading")]:
+            osize = cm(ostyles[name][1]["font-size"]) * 72 / 2.54
+            assert abs(d.styles[dname].font.size.pt - osize) < 0.01, (name, osize)
+        assert d.styles["Normal"].font.size.pt == 11
+        assert abs(cm(default.get(f"{{{FO_NS}}}font-size")) * 72 / 2.54 - 11) < 0.01
+        assert ostyles["Footer"][1]["color"].lower() == "#" + str(d.styles["Footer"].font.color.rgb).lower()
+        # Page: A4, the same margins; ODF counts the footer inside the margin.
+        sec = d.sections[0]
+        layout = root.find(f".//{{{STYLE_NS}}}page-layout-properties").attrib
+        footer = root.find(f".//{{{STYLE_NS}}}footer-style/{{{STYLE_NS}}}header-footer-properties")
+        get = lambda k: cm(layout[f"{{{FO_NS}}}{k}"])
+        assert abs(get("page-width") - sec.page_width.cm) < 0.01
+        assert abs(get("page-height") - sec.page_height.cm) < 0.01
+        for k, v in [("margin-left", sec.left_margin), ("margin-right", sec.right_margin)]:
+            assert abs(get(k) - v.cm) < 0.01, k
+        assert abs(get("margin-bottom") - sec.footer_distance.cm) < 0.01
+        assert abs(get("margin-bottom") + cm(footer.get(f"{{{FO_NS}}}min-height"))
+                   - sec.bottom_margin.cm) < 0.01
+        # A concept's header likewise inside the top margin.
+        header = root.find(f".//{{{STYLE_NS}}}header-style/{{{STYLE_NS}}}header-footer-properties")
+        top = get("margin-top") + (cm(header.get(f"{{{FO_NS}}}min-height")) if header is not None
+                                   else 0)
+        assert abs(top - sec.top_margin.cm) < 0.01
+        if header is not None:
+            assert abs(get("margin-top") - sec.header_distance.cm) < 0.01
+        # Indents of the hanging labels.
+        for name in ("Lid", "Onderdeel", "Onderdeel 2"):
+            o = ostyles[name][1]
+            pf = d.styles[name].paragraph_format
+            assert abs(cm(o["margin-left"]) - pf.left_indent.cm) < 0.01, name
+            assert abs(-cm(o["text-indent"]) + pf.first_line_indent.cm) < 0.01, name
+        # The rule to sign on: the same border, the same length.
+        rule = ostyles["Ondertekening ruimte"][1]
+        assert rule["border-bottom"].startswith("0.5pt solid")
+        m = re.search(r'w:styleId="OndertekeningRuimte".*?<w:bottom w:val="single" w:sz="4"',
+                      styles_xml)
+        assert m, "DOCX zonder tekenlijn van 0,5 pt"
+        assert abs(cm(rule["margin-right"]) -
+                   d.styles["Ondertekening ruimte"].paragraph_format.right_indent.cm) < 0.01
+        assert "....." not in pandoc_text(files["docx"], "docx")
+
+
 summary()

@@ -24,6 +24,7 @@ static const char *const expected_parts[] = {
     "[Content_Types].xml", "_rels/.rels",         "docProps/core.xml",
     "docProps/app.xml",    "docProps/custom.xml", "word/document.xml",
     "word/styles.xml",     "word/settings.xml",   "word/footer1.xml",
+    "word/fontTable.xml",
     "word/_rels/document.xml.rels",
 };
 #define N_PARTS (sizeof expected_parts / sizeof expected_parts[0])
@@ -289,6 +290,7 @@ static const char *content_type_for(const char *rel_type)
         {"/styles", "wordprocessingml.styles+xml"},
         {"/settings", "wordprocessingml.settings+xml"},
         {"/footer", "wordprocessingml.footer+xml"},
+        {"/fontTable", "wordprocessingml.fontTable+xml"},
     };
     const char *slash = strrchr(rel_type, '/');
     for (size_t i = 0; slash && i < sizeof map / sizeof map[0]; i++)
@@ -399,21 +401,25 @@ static void test_headings(void **state)
     xmlDocPtr doc = parse_member(r->zip, "word/document.xml");
     const char *h1 = "//w:p[w:pPr/w:pStyle/@w:val='Heading1']";
     const char *h2 = "//w:p[w:pPr/w:pStyle/@w:val='Heading2']";
-    assert_int_equal(xp_count(doc, h1), 5);
+    assert_int_equal(xp_count(doc, h1), 3);
     assert_int_equal(xp_count(doc, h2), 2);
     assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Heading1'])[1]", "Partijen");
     assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Heading1'])[2]",
                      "Deel A Overwegingen, definities en doel");
     assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Heading2'])[2]",
                      "Artikel 2 De Stuurgroep");
-    assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Heading1'])[4]", "Ondertekening");
-    assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Heading1'])[5]",
+    /* The signature page and annexes have named styles of their own, as
+     * in the ODT, which start a new page; no paragraph breaks a page by
+     * direct formatting. */
+    assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='Ondertekening']", "Ondertekening");
+    assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='Bijlage']",
                      "Bijlage 1 Model geheimhoudingsverklaring");
-    /* Exactly the signature page and the annex start on a new page. */
-    assert_int_equal(xp_count(doc, "//w:pageBreakBefore"), 2);
-    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pageBreakBefore][.='Ondertekening']"), 1);
-    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pageBreakBefore][starts-with(.,'Bijlage 1')]"),
-                     1);
+    assert_int_equal(xp_count(doc, "//w:pageBreakBefore"), 0);
+    xmlDocPtr s = parse_member(r->zip, "word/styles.xml");
+    assert_int_equal(xp_count(s, "//w:style[w:pPr/w:pageBreakBefore]"), 2);
+    assert_xp_string(s, "//w:style[@w:styleId='Bijlage']/w:basedOn/@w:val", "Heading1");
+    assert_xp_string(s, "//w:style[@w:styleId='Ondertekening']/w:basedOn/@w:val", "Heading1");
+    xmlFreeDoc(s);
     xmlFreeDoc(doc);
 }
 
@@ -428,19 +434,13 @@ static void test_labels_tabs_and_levels(void **state)
                                    "/w:r[1]/w:t/following-sibling::w:tab"),
                      1);
     assert_xp_string(doc, lid1, "1.De Stuurgroep vergadert 4 keer per jaar.");
-    /* A lid without a label has no tab and no hanging indent. */
-    const char *single =
-        "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']";
+    /* A lid without a label has no tab and a style without the hanging
+     * indent: "Lid zonder nummer", as in the ODT. */
+    const char *single = "//w:p[w:pPr/w:pStyle/@w:val='LidZonderNummer']"
+                         "[.='In deze afspraken wordt verstaan onder:']";
     assert_int_equal(xp_count(doc, single), 1);
-    assert_int_equal(
-        xp_count(
-            doc,
-            "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']//w:tab"),
-        0);
-    assert_xp_string(
-        doc,
-        "//w:p[w:pPr/w:pStyle/@w:val='Lid'][.='In deze afspraken wordt verstaan onder:']/w:pPr/w:ind/@w:hanging",
-        "0");
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='LidZonderNummer']//w:tab"), 0);
+    assert_int_equal(xp_count(doc, "//w:p/w:pPr/w:ind"), 0);
     /* Nested lists go one level deeper; a bullet item gets a dash. */
     assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel'][w:r[1]/w:t='a.']"), 1);
     assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel2'][w:r[1]/w:t='1°']"),
@@ -470,16 +470,24 @@ static void test_signatory_kept_together(void **state)
 {
     rendered *r = *state;
     xmlDocPtr doc = parse_member(r->zip, "word/document.xml");
-    const char *sig = "//w:p[w:pPr/w:pStyle/@w:val='Ondertekening']";
-    assert_int_equal(xp_count(doc, sig), 4);
-    assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'])[1]",
+    assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='OndertekeningPartij']",
                      "Namens Gemeente Súdwest-Fryslân");
-    assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'])[3]", "J. de Vries");
-    assert_xp_string(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'])[4]", "burgemeester");
+    assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='OndertekeningNaam']", "J. de Vries");
+    assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='OndertekeningFunctie']", "burgemeester");
+    /* The line to sign on is an empty paragraph whose style draws a rule. */
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='OndertekeningRuimte'][not(w:r)]"),
+                     1);
+    xmlDocPtr s = parse_member(r->zip, "word/styles.xml");
+    assert_xp_string(s, "//w:style[@w:styleId='OndertekeningRuimte']/w:pPr/w:pBdr/w:bottom/@w:sz",
+                     "4");
+    /* Every line but the function keeps with the next: party, authority
+     * or place and date, the rule, the name. */
+    assert_int_equal(xp_count(s, "//w:style[starts-with(@w:styleId,'Ondertekening')]"
+                                 "[@w:styleId!='Ondertekening'][w:pPr/w:keepNext]"),
+                     4);
     assert_int_equal(
-        xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'][w:pPr/w:keepNext]"), 3);
-    assert_int_equal(
-        xp_count(doc, "(//w:p[w:pPr/w:pStyle/@w:val='Ondertekening'])[4][w:pPr/w:keepNext]"), 0);
+        xp_count(s, "//w:style[@w:styleId='OndertekeningFunctie'][w:pPr/w:keepNext]"), 0);
+    xmlFreeDoc(s);
     xmlFreeDoc(doc);
 }
 
@@ -581,21 +589,12 @@ static void test_style_definitions(void **state)
     rendered *r = *state;
     xmlDocPtr s = parse_member(r->zip, "word/styles.xml");
     assert_xp_string(s, "/w:styles/w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val", "nl-NL");
-    static const struct {
-        const char *id, *type;
-    } want[] = {
-        {DOCX_STYLE_NORMAL, "paragraph"},       {DOCX_STYLE_TITLE, "paragraph"},
-        {DOCX_STYLE_SUBTITLE, "paragraph"},     {DOCX_STYLE_HEADING1, "paragraph"},
-        {DOCX_STYLE_HEADING2, "paragraph"},     {DOCX_STYLE_FOOTER, "paragraph"},
-        {DOCX_STYLE_LID, "paragraph"},          {DOCX_STYLE_ONDERDEEL, "paragraph"},
-        {DOCX_STYLE_ONDERDEEL2, "paragraph"},   {DOCX_STYLE_ONDERTEKENING, "paragraph"},
-        {DOCX_STYLE_REGIONAAL, "character"},    {DOCX_STYLE_BEGRIP, "character"},
-        {DOCX_STYLE_DEFAULT_FONT, "character"},
-    };
-    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+    /* Every style of the house style, with its type. */
+    for (int i = 0; i < STYLE_COUNT; i++) {
+        const style_def *d = style_get((style_id)i);
         char *expr;
-        assert_true(asprintf(&expr, "/w:styles/w:style[@w:styleId='%s']/@w:type", want[i].id) > 0);
-        assert_xp_string(s, expr, want[i].type);
+        assert_true(asprintf(&expr, "/w:styles/w:style[@w:styleId='%s']/@w:type", d->docx_id) > 0);
+        assert_xp_string(s, expr, d->character ? "character" : "paragraph");
         free(expr);
     }
     /* Built-in heading names and outline levels, so Word's navigation and
@@ -608,9 +607,8 @@ static void test_style_definitions(void **state)
     assert_xp_string(s, "//w:style[@w:styleId='Lid']/w:pPr/w:ind/@w:hanging", "567");
     assert_xp_string(s, "//w:style[@w:styleId='Onderdeel']/w:pPr/w:ind/@w:left", "1134");
     assert_xp_string(s, "//w:style[@w:styleId='Onderdeel2']/w:pPr/w:ind/@w:left", "1701");
-    /* Exactly one default style per type in use. */
+    /* Exactly one default paragraph style. */
     assert_int_equal(xp_count(s, "//w:style[@w:type='paragraph'][@w:default='1']"), 1);
-    assert_int_equal(xp_count(s, "//w:style[@w:type='character'][@w:default='1']"), 1);
     /* basedOn and next name defined styles. */
     assert_int_equal(xp_count(s, "//w:style/w:basedOn[not(@w:val = //w:style/@w:styleId)]"), 0);
     assert_int_equal(xp_count(s, "//w:style/w:next[not(@w:val = //w:style/@w:styleId)]"), 0);
@@ -724,14 +722,14 @@ static void test_unusual_shapes(void **state)
     render_into(d, &r);
     xmlDocPtr doc = parse_member(r.zip, "word/document.xml");
     assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading2']", "Toelichting");
-    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pageBreakBefore][not(w:pPr/w:pStyle)][not(w:r)]"),
-                     1);
+    /* An annex without text keeps its paragraph, whose style breaks the page. */
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Bijlage'][not(w:r)]"), 1);
     assert_xp_string(doc, "//w:p[w:r/w:rPr/w:rStyle/@w:val='Regionaal']", "los en regionaal");
+    /* Indents grow with depth up to the deepest item style, then stay. */
     assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel']"), 1);
-    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel2']"), 11);
-    /* Indents grow with depth up to a limit, then stay. */
-    assert_xp_string(doc, "//w:p[w:r[1]/w:t='3.']/w:pPr/w:ind/@w:left", "2268");
-    assert_xp_string(doc, "//w:p[w:r[1]/w:t='12.']/w:pPr/w:ind/@w:left", "3969");
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel2']"), 1);
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel3']"), 10);
+    assert_xp_string(doc, "//w:p[w:r[1]/w:t='12.']/w:pPr/w:pStyle/@w:val", "Onderdeel3");
     xmlFreeDoc(doc);
     rendered_close(&r);
     doc_free(d);
