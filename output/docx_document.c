@@ -232,7 +232,7 @@ static int end_w_p(xmlw *x, const para_props *pp)
         return 0;
     r->rebreak = 0;
     return xmlw_start(x, "w:p") || xmlw_start(x, "w:pPr") ||
-           (pp->style && xmlw_empty(x, "w:pStyle", "w:val", pp->style)) ||
+           xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE(pp->style)) ||
            write_mark_rPr(x, DOC_DELETED) || xmlw_end(x) || xmlw_end(x);
 }
 
