@@ -45,7 +45,7 @@ static int write_w_p_line(xmlw *x, const char *text)
     if (!text)
         return 0;
     return xmlw_start(x, "w:p") || xmlw_start(x, "w:pPr") ||
-           xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE_FOOTER) || xmlw_end(x) ||
+           xmlw_empty(x, "w:pStyle", "w:val", DOCX_STYLE(STYLE_FOOTER)) || xmlw_end(x) ||
            write_w_r_text(x, text) || xmlw_end(x);
 }
 

@@ -249,7 +249,7 @@ static int odt_write_footer_line(xmlw *x, const char *text)
 {
     if (!text)
         return 0;
-    return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", ODT_STYLE_FOOTER) ||
+    return xmlw_start(x, "text:p") || xmlw_attr(x, "text:style-name", ODT_STYLE(STYLE_FOOTER)) ||
                    xmlw_text(x, text) || xmlw_end(x)
                ? -1
                : 0;
