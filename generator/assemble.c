@@ -62,7 +62,7 @@ static void set_str(ctx *c, char **field, const char *s)
         c->oom = 1;
 }
 
-static void add_rich(ctx *c, doc_node *parent, const rich_text *t)
+void add_rich(ctx *c, doc_node *parent, const rich_text *t)
 {
     for (size_t i = 0; i < t->count; i++) {
         const token *k = &t->tokens[i];
@@ -281,6 +281,8 @@ static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t 
         set_str(c, &node->label, label);
         set_str(c, &node->id, it->id);
         add_rich(c, node, &it->text);
+        if (c->fill && it->fill)
+            fill_in(c, node, it);
         if (it->id && depth == 0 && art_id)
             record_target(c, art_id, lid_id ? lid_id : "", it->id, art_no, lid_no, letter);
         if (it->list_field)
@@ -295,8 +297,8 @@ static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t 
  * annex, whose leden are not reference targets. An unnumbered article (the
  * overwegingen) has no lid numbers either: its leden are the recitals and
  * the closing "komen het volgende overeen:". */
-static void add_leden(ctx *c, doc_node *parent, const model_item *leden, size_t n,
-                      const char *art_id, int art_no, int number_leden)
+void add_leden(ctx *c, doc_node *parent, const model_item *leden, size_t n, const char *art_id,
+               int art_no, int number_leden)
 {
     size_t included = 0;
     for (size_t i = 0; i < n; i++)
@@ -318,6 +320,8 @@ static void add_leden(ctx *c, doc_node *parent, const model_item *leden, size_t 
         node->number = lid_no;
         set_str(c, &node->id, it->id);
         add_rich(c, node, &it->text);
+        if (c->fill && it->fill)
+            fill_in(c, node, it);
         int shown_no = number_leden && included > 1 ? lid_no : 0;
         if (art_id && it->id)
             record_target(c, art_id, it->id, "", art_no, shown_no, NULL);
@@ -330,7 +334,7 @@ static void add_leden(ctx *c, doc_node *parent, const model_item *leden, size_t 
     }
 }
 
-static int render_rich_plain(ctx *c, const rich_text *t, char **out)
+int render_rich_plain(ctx *c, const rich_text *t, char **out)
 {
     doc_node *tmp = doc_new(DOC_PARAGRAPH);
     if (!tmp) {
@@ -357,7 +361,7 @@ static void set_dutch_date(ctx *c, char **out, const char *iso)
     set_str(c, out, date);
 }
 
-static void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
+void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
 {
     doc_meta *meta = doc->meta;
     const model *m = c->m;
@@ -569,11 +573,19 @@ static void build_annexes(ctx *c, doc_node *doc)
 
 doc_node *assemble(const model *m, const region *r, const assemble_options *opt, diag_list *diags)
 {
+    return assemble_with_declarations(m, r, opt, NULL, NULL, diags);
+}
+
+doc_node *assemble_with_declarations(const model *m, const region *r, const assemble_options *opt,
+                                     const declaration_fill *one, declaration_list *out,
+                                     diag_list *diags)
+{
     ctx c = {.m = m,
              .r = r,
              .diags = diags,
              .definitive = opt && opt->definitive,
-             .model_text = opt && opt->model_text};
+             .model_text = opt && opt->model_text,
+             .opt = opt};
     size_t errors_before = diag_error_count(diags);
     doc_node *doc = NULL;
     for (size_t p = 0; p < m->n_parts; p++)
@@ -616,6 +628,8 @@ doc_node *assemble(const model *m, const region *r, const assemble_options *opt,
     build_parts(&c, doc);
     build_signatures(&c, doc);
     build_annexes(&c, doc);
+    if (out)
+        build_declarations(&c, one, out);
     if (!c.oom)
         resolve_refs(&c);
 done:
@@ -624,6 +638,8 @@ done:
     if (c.oom || diag_error_count(diags) > errors_before) {
         doc_free(doc);
         doc = NULL;
+        if (out)
+            declaration_list_free(out);
     }
     if (c.values)
         for (size_t i = 0; i < m->n_fields; i++) {

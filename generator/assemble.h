@@ -6,6 +6,7 @@
 
 #include <time.h>
 
+#include "declaration.h"
 #include "diag.h"
 #include "doc.h"
 #include "model.h"
@@ -30,5 +31,16 @@ typedef struct {
  * has input errors (all of them in diags) or memory ran out. A concept
  * may have warnings in diags, one per open value. */
 doc_node *assemble(const model *m, const region *r, const assemble_options *opt, diag_list *diags);
+
+/* As assemble, and the geheimhoudingsverklaringen beside the agreement
+ * into *out. With one NULL: a blank verklaring per verklaring annex the
+ * region keeps, and one filled in per organisation of the annex's 'per'
+ * field. With one: only the verklaring for one->values[FILL_ORGANISATION],
+ * filled in with one's values: the annex whose 'per' field lists that
+ * organisation, or else the first annex without 'per'. On failure the
+ * tree is NULL and *out empty. */
+doc_node *assemble_with_declarations(const model *m, const region *r, const assemble_options *opt,
+                                     const declaration_fill *one, declaration_list *out,
+                                     diag_list *diags);
 
 #endif

@@ -52,6 +52,10 @@ typedef struct {
     diag_list *diags;
     int oom;
     int definitive; /* an open value is an error, not a placeholder */
+    const assemble_options *opt;
+    /* While a filled-in verklaring is built: its values per fill_kind;
+     * NULL otherwise. */
+    const char *const *fill;
     member_view *members;
     size_t n_members;
     int *kept; /* per article, in model order */
@@ -87,6 +91,18 @@ size_t field_index(const ctx *c, const model_field *f);
  * with c->oom set. */
 char *open_value(ctx *c, src_pos p, const char *what, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* assemble.c: the pieces a verklaring is built from as well. */
+void add_rich(ctx *c, doc_node *parent, const rich_text *t);
+void add_leden(ctx *c, doc_node *parent, const model_item *leden, size_t n, const char *art_id,
+               int art_no, int number_leden);
+void build_meta(ctx *c, doc_node *doc, const assemble_options *opt);
+int render_rich_plain(ctx *c, const rich_text *t, char **out);
+
+/* declaration.c: the verklaringen (assemble_with_declarations), and the
+ * value of a line to fill in while one is built. */
+void build_declarations(ctx *c, const declaration_fill *one, declaration_list *out);
+void fill_in(ctx *c, doc_node *line, const model_item *it);
 
 /* choices.c: which optional articles stay, field values, regional text,
  * the Deelnemers, and whether a condition or a lid holds under them. */

@@ -210,3 +210,81 @@ void cli_region_files_free(region_files *files)
     files->paths = NULL;
     files->n = 0;
 }
+
+typedef struct {
+    const char *name;
+    int (*render)(const doc_node *, out_buf *, diag_list *);
+    int needs_soffice;
+} format;
+
+static const format formats[CLI_N_FORMATS] = {
+    {"odt", odt_render, 0},
+    {"docx", docx_render, 0},
+    {"md", md_render, 0},
+    {"pdf", pdf_render, 1},
+};
+
+int cli_parse_formats(const char *list, int wanted[CLI_N_FORMATS])
+{
+    memset(wanted, 0, CLI_N_FORMATS * sizeof *wanted);
+    char *copy = strdup(list ? list : "odt,docx,md"), *save = NULL;
+    if (!copy)
+        return -1;
+    int ok = 1;
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        size_t i = 0;
+        while (i < CLI_N_FORMATS && strcmp(t, formats[i].name))
+            i++;
+        if (i < CLI_N_FORMATS) {
+            wanted[i] = 1;
+        } else {
+            cli_usage_error("onbekend formaat '%s'; kies uit odt, docx, md en pdf", t);
+            ok = 0;
+        }
+    }
+    free(copy);
+    int any = 0;
+    for (size_t i = 0; i < CLI_N_FORMATS; i++)
+        any |= wanted[i];
+    if (ok && !any) {
+        cli_usage_error("%s", "--formaat noemt geen formaat; kies uit odt, docx, md en pdf");
+        ok = 0;
+    }
+    return ok ? 0 : -1;
+}
+
+int cli_check_soffice(const int wanted[CLI_N_FORMATS], diag_list *d)
+{
+    for (size_t i = 0; i < CLI_N_FORMATS; i++)
+        if (wanted[i] && formats[i].needs_soffice && !pdf_available()) {
+            diag_system(d, "voor PDF is LibreOffice nodig, maar 'soffice' staat niet in het "
+                           "PATH; installeer het (Debian en Ubuntu: 'sudo apt-get install "
+                           "libreoffice-writer-nogui') of laat pdf weg uit --formaat");
+            return -1;
+        }
+    return 0;
+}
+
+void cli_add_rendered(out_set *set, manifest *mf, const doc_node *doc, const char *stem,
+                      const int wanted[CLI_N_FORMATS], diag_list *d)
+{
+    for (size_t i = 0; i < CLI_N_FORMATS && !diag_error_count(d); i++) {
+        if (!wanted[i])
+            continue;
+        out_buf buf = {0};
+        char *name;
+        if (formats[i].render(doc, &buf, d)) {
+            out_buf_free(&buf);
+        } else if (asprintf(&name, "%s.%s", stem, formats[i].name) < 0) {
+            out_buf_free(&buf);
+            diag_system(d, "onvoldoende geheugen");
+        } else if (mf && manifest_add(mf, name, buf.data, buf.len, doc->meta->fingerprint)) {
+            out_buf_free(&buf);
+            free(name);
+            diag_system(d, "onvoldoende geheugen");
+        } else {
+            out_set_add(set, name, &buf, d);
+            free(name);
+        }
+    }
+}

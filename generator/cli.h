@@ -8,7 +8,9 @@
 
 #include <time.h>
 
+#include "../output/output.h"
 #include "diag.h"
+#include "manifest.h"
 #include "model.h"
 
 #define AFSPRAKEN_VERSION "0.1.0"
@@ -27,6 +29,8 @@ typedef struct {
     const char *model_old; /* vergelijk: the model versions to compare */
     const char *model_new;
     const char *manifest_path;
+    /* verklaring: --organisatie, --naam, --functie, --datum, --kenmerk */
+    const char *organisation, *person, *function, *date, *reference;
     const char **files;
     int n_files;
 } options;
@@ -63,8 +67,25 @@ typedef struct {
 int cli_region_files(const options *o, region_files *files, diag_list *d);
 void cli_region_files_free(region_files *files);
 
+/* The formats a command writes a document in: odt, docx, md, pdf. */
+#define CLI_N_FORMATS 4
+
+/* Parses --formaat ("odt,docx"; NULL for odt, docx and md) into
+ * wanted[]; a usage error (reported) for an unknown or empty list gives -1. */
+int cli_parse_formats(const char *list, int wanted[CLI_N_FORMATS]);
+
+/* Asked for a PDF without LibreOffice: -1 with a diagnostic that says how
+ * to get it, before any work. */
+int cli_check_soffice(const int wanted[CLI_N_FORMATS], diag_list *d);
+
+/* Renders doc in every wanted format into set as "stem.odt" and so on,
+ * and records each file in mf (unless NULL); problems go to d. */
+void cli_add_rendered(out_set *set, manifest *mf, const doc_node *doc, const char *stem,
+                      const int wanted[CLI_N_FORMATS], diag_list *d);
+
 /* The commands; each returns the exit code. */
 int cmd_generate(const options *o);
+int cmd_declaration(const options *o);
 int cmd_check(const options *o);
 int cmd_compare(const options *o);
 int cmd_model(const options *o);

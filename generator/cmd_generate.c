@@ -16,72 +16,16 @@
 #include "manifest.h"
 #include "region.h"
 
-typedef struct {
-    const char *name;
-    int (*render)(const doc_node *, out_buf *, diag_list *);
-    int needs_soffice;
-} format;
-
-static const format formats[] = {
-    {"odt", odt_render, 0},
-    {"docx", docx_render, 0},
-    {"md", md_render, 0},
-    {"pdf", pdf_render, 1},
-};
-#define N_FORMATS (sizeof formats / sizeof *formats)
-
-/* Parses "odt,docx" into wanted[]; reports an unknown name. */
-static int parse_formats(const char *list, int wanted[N_FORMATS])
-{
-    memset(wanted, 0, N_FORMATS * sizeof *wanted);
-    char *copy = strdup(list), *save = NULL;
-    if (!copy)
-        return -1;
-    int ok = 1;
-    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        size_t i = 0;
-        while (i < N_FORMATS && strcmp(t, formats[i].name))
-            i++;
-        if (i < N_FORMATS) {
-            wanted[i] = 1;
-        } else {
-            cli_usage_error("onbekend formaat '%s'; kies uit odt, docx, md en pdf", t);
-            ok = 0;
-        }
-    }
-    free(copy);
-    int any = 0;
-    for (size_t i = 0; i < N_FORMATS; i++)
-        any |= wanted[i];
-    if (ok && !any) {
-        cli_usage_error("%s", "--formaat noemt geen formaat; kies uit odt, docx, md en pdf");
-        ok = 0;
-    }
-    return ok ? 0 : -1;
-}
-
-/* Asked for a PDF without LibreOffice: say how to get it, before any work. */
-static int check_soffice(const int wanted[N_FORMATS], diag_list *d)
-{
-    for (size_t i = 0; i < N_FORMATS; i++)
-        if (wanted[i] && formats[i].needs_soffice && !pdf_available()) {
-            diag_system(d, "voor PDF is LibreOffice nodig, maar 'soffice' staat niet in het "
-                           "PATH; installeer het (Debian en Ubuntu: 'sudo apt-get install "
-                           "libreoffice-writer-nogui') of laat pdf weg uit --formaat");
-            return -1;
-        }
-    return 0;
-}
-
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
 }
 
-/* Hashes the model and region files, fingerprints the tree and starts
- * the manifest; NULL with a diagnostic on failure. */
-static manifest *start_manifest(const model *m, const region *r, doc_node *doc, diag_list *d)
+/* Hashes the model and region files, fingerprints the agreement and its
+ * verklaringen and starts the manifest; NULL with a diagnostic on failure. */
+static manifest *start_manifest(const model *m, const region *r, doc_node *doc,
+                                const declaration_list *decls, diag_list *d)
 {
     char model_sha[FP_HEX_LEN + 1], region_sha[FP_HEX_LEN + 1];
     const char *unreadable = fp_sha256_file(m->file, model_sha)     ? m->file
@@ -101,7 +45,10 @@ static manifest *start_manifest(const model *m, const region *r, doc_node *doc, 
         .region_sha256 = region_sha,
         .concept = doc->meta->concept,
     };
-    manifest *mf = fingerprint_document(doc, region_sha) ? NULL : manifest_new(&info);
+    int failed = fingerprint_document(doc, region_sha);
+    for (size_t i = 0; !failed && i < decls->count; i++)
+        failed = fingerprint_document(decls->items[i].doc, region_sha);
+    manifest *mf = failed ? NULL : manifest_new(&info);
     if (!mf)
         diag_system(d, "onvoldoende geheugen");
     return mf;
@@ -139,7 +86,7 @@ static char *region_dir(const options *o, const char *slug, int batch)
  * slugs holds the folder names of the batch so far: two regions into one
  * folder would overwrite each other's documents. */
 static void generate_region(const model *m, const options *o, const char *path,
-                            const int wanted[N_FORMATS], int batch, xmlHashTablePtr slugs,
+                            const int wanted[CLI_N_FORMATS], int batch, xmlHashTablePtr slugs,
                             diag_list *d)
 {
     region *r = region_load(path, d);
@@ -149,11 +96,12 @@ static void generate_region(const model *m, const options *o, const char *path,
     manifest *mf = NULL;
     /* Assemble even when the file had problems: controleer and genereer
      * report every problem at once, and assemble returns no tree then. */
+    declaration_list decls = {0};
     if (r) {
         assemble_options opt = {cli_fixed_timestamp(d), o->definitive};
-        doc = assemble(m, r, &opt, d);
+        doc = assemble_with_declarations(m, r, &opt, NULL, &decls, d);
     }
-    if (doc && (mf = start_manifest(m, r, doc, d))) {
+    if (doc && (mf = start_manifest(m, r, doc, &decls, d))) {
         slug = region_slug(r);
         if (!slug || !(dir = region_dir(o, slug, batch)) || !(set = out_set_new(dir)))
             diag_system(d, "onvoldoende geheugen");
@@ -166,24 +114,16 @@ static void generate_region(const model *m, const options *o, const char *path,
     }
     /* Render everything before writing anything: a failing writer must
      * not leave a new ODT beside an old DOCX. */
-    for (size_t i = 0; set && i < N_FORMATS && !diag_error_count(d); i++) {
-        if (!wanted[i])
-            continue;
-        out_buf buf = {0};
-        char *name;
-        if (formats[i].render(doc, &buf, d)) {
-            out_buf_free(&buf);
-        } else if (asprintf(&name, "%s.%s", slug, formats[i].name) < 0) {
-            out_buf_free(&buf);
+    if (set)
+        cli_add_rendered(set, mf, doc, slug, wanted, d);
+    for (size_t i = 0; set && i < decls.count && !diag_error_count(d); i++) {
+        char *stem;
+        if (asprintf(&stem, "verklaringen/%s", decls.items[i].name) < 0) {
             diag_system(d, "onvoldoende geheugen");
-        } else if (manifest_add(mf, name, buf.data, buf.len, doc->meta->fingerprint)) {
-            out_buf_free(&buf);
-            free(name);
-            diag_system(d, "onvoldoende geheugen");
-        } else {
-            out_set_add(set, name, &buf, d);
-            free(name);
+            break;
         }
+        cli_add_rendered(set, mf, decls.items[i].doc, stem, wanted, d);
+        free(stem);
     }
     if (set && !diag_error_count(d))
         add_manifest(set, mf, slug, d);
@@ -194,19 +134,20 @@ static void generate_region(const model *m, const options *o, const char *path,
     manifest_free(mf);
     free(slug);
     free(dir);
+    declaration_list_free(&decls);
     doc_free(doc);
     region_free(r);
 }
 
 int cmd_generate(const options *o)
 {
-    int wanted[N_FORMATS];
+    int wanted[CLI_N_FORMATS];
     if (!o->n_files)
         return cli_usage_error("%s", "genereer verwacht een regiobestand of een map met regiobestanden");
-    if (parse_formats(o->formats ? o->formats : "odt,docx,md", wanted))
+    if (cli_parse_formats(o->formats, wanted))
         return EXIT_INPUT;
     diag_list d = {0};
-    if (check_soffice(wanted, &d))
+    if (cli_check_soffice(wanted, &d))
         return cli_finish(&d);
     region_files files = {0};
     model *m = cli_open_model(o, 0, &d);

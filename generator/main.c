@@ -33,6 +33,12 @@ static const command commands[] = {
      "      Controleert of de tekst van een ODT of DOCX de gegenereerde tekst is\n"
      "      (0) of gewijzigd (1), en noemt de gewijzigde artikelen; met --manifest\n"
      "      ook de bytes van het bestand (elk formaat, ook PDF).\n"},
+    {"verklaring", cmd_declaration, 1,
+     "  afspraken verklaring REGIO.yaml --organisatie NAAM [--naam NAAM] [--functie F]\n"
+     "                       [--datum JJJJ-MM-DD] [--kenmerk K] [-o MAP] [--formaat ...]\n"
+     "      Schrijft een geheimhoudingsverklaring voor een organisatie (en persoon),\n"
+     "      standaard in out/<regio>/verklaringen/; wat niet is opgegeven blijft\n"
+     "      een lijn om met de hand in te vullen.\n"},
     {"controleer", cmd_check, 1,
      "  afspraken controleer [REGIO.yaml|MAP ...] [--definitief]\n"
      "      Controleert het model en de regiobestanden en meldt elk probleem;\n"
@@ -72,6 +78,11 @@ static const struct {
     {"--model-oud", NULL, offsetof(options, model_old)},
     {"--model-nieuw", NULL, offsetof(options, model_new)},
     {"--manifest", NULL, offsetof(options, manifest_path)},
+    {"--organisatie", NULL, offsetof(options, organisation)},
+    {"--naam", NULL, offsetof(options, person)},
+    {"--functie", NULL, offsetof(options, function)},
+    {"--datum", NULL, offsetof(options, date)},
+    {"--kenmerk", NULL, offsetof(options, reference)},
 };
 #define N_VALUE_OPTIONS (sizeof value_options / sizeof *value_options)
 
@@ -95,8 +106,10 @@ static const char options_usage[] =
     "                      twee versies van het model (vergelijk)\n"
     "  --regio NAAM        naam van de nieuwe regio (init)\n"
     "  --definitief        geen concept: weigert zolang er een waarde open is\n"
-    "                      (genereer, controleer)\n"
+    "                      (genereer, verklaring, controleer)\n"
     "  --manifest BESTAND  het manifest van genereer (verifieer)\n"
+    "  --organisatie NAAM, --naam NAAM, --functie F, --datum JJJJ-MM-DD, --kenmerk K\n"
+    "                      wat een verklaring al invult (verklaring)\n"
     "  --model BESTAND     ander modelbestand dan het geïnstalleerde\n"
     "  -h, --help          deze hulp\n"
     "  --version           versie van afspraken\n"

@@ -152,7 +152,9 @@ static void load_condition(loader *l, yaml_node_t *map, condition *c)
 }
 
 static const char *const item_keys[] = {"id",    "tekst",          "alleen_als", "onderdelen",
-                                        "lijst", "begrippenlijst", NULL};
+                                        "lijst", "begrippenlijst", "invullen",   NULL};
+/* invullen: values, in the order of fill_kind from FILL_NAME on. */
+static const char *const fill_names[] = {"naam", "organisatie", "functie", "datum", "kenmerk"};
 
 static void load_items(loader *l, yaml_node_t *seq, const char *what, int depth, model_item **out,
                        size_t *n_out);
@@ -171,6 +173,14 @@ static void load_item(loader *l, yaml_node_t *node, const char *what, int depth,
     load_condition(l, node, &it->cond);
     it->list_field = ymap_text(&l->y, node, "lijst", 0, what);
     it->term_list = ymap_bool(&l->y, node, "begrippenlijst", 0);
+    char *fill = ymap_text(&l->y, node, "invullen", 0, what);
+    for (size_t i = 0; fill && i < sizeof fill_names / sizeof *fill_names; i++)
+        if (!strcmp(fill, fill_names[i]))
+            it->fill = (fill_kind)(i + 1);
+    if (fill && it->fill == FILL_NONE)
+        ydoc_error(&l->y, ymap_get(&l->y, node, "invullen"),
+                   "Kies naam, organisatie, functie, datum of kenmerk.",
+                   "onbekende waarde '%s' voor 'invullen'", fill);
     yaml_node_t *sub = ymap_get(&l->y, node, "onderdelen");
     if (sub) {
         if (depth >= 2)
@@ -246,7 +256,8 @@ static void load_part(loader *l, yaml_node_t *node, void *out)
         ydoc_error(&l->y, node, NULL, "'artikelen' ontbreekt in deel '%s'", p->id ? p->id : "?");
 }
 
-static const char *const annex_keys[] = {"id", "titel", "alleen_als", "leden", NULL};
+static const char *const annex_keys[] = {"id",         "titel", "alleen_als", "verklaring",
+                                         "per",        "leden", NULL};
 
 static void load_annex(loader *l, yaml_node_t *node, void *out)
 {
@@ -257,6 +268,11 @@ static void load_annex(loader *l, yaml_node_t *node, void *out)
     b->id = ymap_text(&l->y, node, "id", 1, "een bijlage");
     b->title = ymap_text(&l->y, node, "titel", 1, "een bijlage");
     load_condition(l, node, &b->cond);
+    b->declaration = ymap_bool(&l->y, node, "verklaring", 0);
+    b->per_field = ymap_text(&l->y, node, "per", 0, "een bijlage");
+    if (b->per_field && !b->declaration)
+        ydoc_error(&l->y, ymap_get(&l->y, node, "per"), "Zet 'verklaring: ja' erbij.",
+                   "'per' hoort alleen bij een verklaring");
     yaml_node_t *leden = ymap_get(&l->y, node, "leden");
     if (leden)
         load_items(l, leden, "een lid", 0, &b->leden, &b->n_leden);
@@ -493,13 +509,15 @@ static const char *const parties_keys[] = {"kop",
 static const char *const signing_keys[] = {"kop",       "tekst",        "tekst_afzonderlijk",
                                            "namens",    "plaats",       "datum",
                                            "invullijn", "vingerafdruk", NULL};
+static const char *const declaration_keys[] = {"bij", "bij_zonder_datum", NULL};
 /* Keys of 'concept:', in the order of enum open_value after the first two. */
 static const char *const concept_keys[] = {"merk",          "in_te_vullen", "regio",
                                            "beheerorganisatie", "deelnemer",  "ondertekenaar",
                                            "functie",       NULL};
-static const char *const top_keys[] = {"model",     "partijen",  "ondertekening", "concept",  "deelnemers",
-                                       "velden",    "regionaal", "begrippen",     "eigennamen",
-                                       "delen",     "bijlagen",  NULL};
+static const char *const top_keys[] = {"model",        "partijen",  "ondertekening", "concept",
+                                       "deelnemers",   "verklaringen", "velden",     "regionaal",
+                                       "begrippen",    "eigennamen", "delen",        "bijlagen",
+                                       NULL};
 
 static void check_date(loader *l, yaml_node_t *map, const char *key, const char *date)
 {
@@ -570,6 +588,12 @@ static int load_top(loader *l, yaml_node_t *root)
         m->sign_place = ymap_text(&l->y, signing, "plaats", 1, "'ondertekening'");
         m->sign_date = ymap_text(&l->y, signing, "datum", 1, "'ondertekening'");
         m->fill_line = ymap_text(&l->y, signing, "invullijn", 1, "'ondertekening'");
+    }
+    yaml_node_t *decl = ymap_get(&l->y, root, "verklaringen");
+    if (decl && ymap_check(&l->y, decl, declaration_keys, "'verklaringen'") >= 0) {
+        load_opt_rich(l, decl, "bij", "'bij'", &m->declaration_of);
+        load_opt_rich(l, decl, "bij_zonder_datum", "'bij_zonder_datum'",
+                      &m->declaration_of_undated);
     }
     yaml_node_t *concept = ymap_get(&l->y, root, "concept");
     if (!concept) {

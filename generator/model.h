@@ -88,10 +88,17 @@ typedef struct {
     src_pos pos;
 } model_term;
 
+/* What a line of a verklaring takes when it is filled in (invullen:);
+ * FILL_NONE for any other line. The line's text ends with the fill line
+ * (ondertekening: invullijn), which a value replaces. */
+typedef enum { FILL_NONE, FILL_NAME, FILL_ORGANISATION, FILL_FUNCTION, FILL_DATE, FILL_REFERENCE } fill_kind;
+#define N_FILL_KINDS 6
+
 /* A lid, or an onderdeel of a lid (items nest one level further). */
 typedef struct model_item model_item;
 struct model_item {
     char *id;
+    fill_kind fill;
     rich_text text;
     condition cond;
     char *list_field; /* lijst: items from a list field or "deelnemers" */
@@ -124,6 +131,11 @@ typedef struct {
     char *id;
     char *title;
     condition cond;
+    /* verklaring: ja: also a document of its own (a geheimhoudingsverklaring),
+     * blank, and filled in per organisation of the list field per_field
+     * (per:) when it has one. */
+    int declaration;
+    char *per_field;
     model_item *leden;
     size_t n_leden;
     src_pos pos;
@@ -151,6 +163,9 @@ typedef struct {
                                 apart; count 0 when there is none */
     char *sign_place, *sign_date; /* "Plaats:", "Datum:" before a fill line */
     char *fill_line;              /* a line to fill in by hand */
+    /* What names the agreement in a verklaring of its own, with and
+     * without a signing date for all. */
+    rich_text declaration_of, declaration_of_undated;
     /* A concept's furniture: the mark on every page ("CONCEPT"), the
      * words of a placeholder ("IN TE VULLEN"), and what a placeholder
      * names for the region file's fixed values (enum open_value). */

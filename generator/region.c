@@ -292,12 +292,17 @@ void region_free(region *r)
 
 char *region_slug(const region *r)
 {
+    if (r->slug)
+        return strdup(r->slug);
+    return slug_of(r->name ? r->name : "regio", "regio");
+}
+
+char *slug_of(const char *text, const char *fallback)
+{
     /* ASCII letters for U+00C0..U+00FF; anything else becomes a dash. */
     static const char latin1[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
                                  "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
-    if (r->slug)
-        return strdup(r->slug);
-    const unsigned char *s = (const unsigned char *)(r->name ? r->name : "regio");
+    const unsigned char *s = (const unsigned char *)text;
     char *out = malloc(strlen((const char *)s) + 1);
     if (!out)
         return NULL;
@@ -324,7 +329,7 @@ char *region_slug(const region *r)
         n--;
     if (!n) {
         free(out);
-        return strdup("regio");
+        return strdup(fallback);
     }
     out[n] = '\0';
     return out;

@@ -84,4 +84,8 @@ void region_free(region *r);
  * folded to lowercase ASCII with dashes. Caller frees; NULL on no memory. */
 char *region_slug(const region *r);
 
+/* text folded to lowercase ASCII with dashes, for a file name; fallback
+ * when nothing of it is left. Caller frees; NULL on no memory. */
+char *slug_of(const char *text, const char *fallback);
+
 #endif

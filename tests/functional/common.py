@@ -68,7 +68,9 @@ def generate(region, out, model=None, formats="odt,docx,md", env=None):
         args += ["--model", model]
     p = run(*args, env=env)
     assert p.returncode == 0, f"genereer {region}: {p.returncode}\n{p.stderr}"
-    return {f: os.path.join(out, n) for n in os.listdir(out) for f in [n.rsplit(".", 1)[1]]}
+    # Files only: the verklaringen are in a folder of their own.
+    return {n.rsplit(".", 1)[1]: os.path.join(out, n) for n in os.listdir(out)
+            if os.path.isfile(os.path.join(out, n)) and "." in n}
 
 
 def load_yaml(path):

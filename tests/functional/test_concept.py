@@ -300,4 +300,136 @@ def each_signature_block_stays_on_one_page_in_libreoffice():
                     f"{key}: blok van Dorp-{i} is gesplitst ({line})"
 
 
+# ----------------------------------------------- geheimhoudingsverklaringen
+
+def slug(name):
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def expected_declarations(region_path):
+    """From the YAML files alone: a blank verklaring per verklaring annex
+    the region keeps, and one per organisation of the annex's 'per' field."""
+    m, r = load_yaml(MODEL), load_yaml(region_path)
+    choices = r.get("optionele_artikelen") or {}
+    values = r.get("velden") or {}
+    out = {}
+    for b in m["bijlagen"]:
+        if b.get("verklaring") != "ja":
+            continue
+        cond = b.get("alleen_als")
+        if cond and choices.get(cond, "ja") == "nee":
+            continue
+        out[f"{b['id']}-blanco"] = (b["titel"], None)
+        for org in (values.get(b["per"]) or []) if b.get("per") else []:
+            out[f"{b['id']}-{slug(org)}"] = (b["titel"], org)
+    return out
+
+
+def docx_text(path):
+    return "\n".join(p.text for p in docx.Document(path).paragraphs)
+
+
+declaration_files = []
+
+
+@test
+def genereer_writes_a_blank_verklaring_per_annex_and_one_per_netwerkpartner():
+    region = os.path.join(ROOT, "regions", "voorbeeld.yaml")
+    r = load_yaml(region)
+    expected = expected_declarations(region)
+    assert any(org for _, org in expected.values()), "voorbeeld.yaml noemt geen netwerkpartners"
+    out = os.path.join(TMP, "verklaringen")
+    p = run("genereer", region, "-o", out, "--definitief")
+    assert p.returncode == 0, p.stderr
+    folder = os.path.join(out, "verklaringen")
+    names = sorted(os.listdir(folder))
+    assert names == sorted(f"{n}.{e}" for n in expected for e in ("odt", "docx", "md")), names
+    date = "15 januari 2026" if r["ondertekening"]["datum"] == "2026-01-15" else None
+    zvh = r["velden"]["zvh_naam"]
+    for stem, (title, org) in expected.items():
+        docx_path = os.path.join(folder, stem + ".docx")
+        declaration_files.extend(os.path.join(folder, f"{stem}.{e}") for e in ("odt", "docx"))
+        d = docx.Document(docx_path)
+        assert d.core_properties.title == title
+        text = docx_text(docx_path)
+        # It names the agreement: title, region and date.
+        head = "\n".join(p.text for p in d.paragraphs[:3])
+        assert zvh in head and r["regio"] in head and (date is None or date in head), head
+        lines = [re.sub(r"^\w+\.\t", "", l) for l in text.splitlines()]
+        lines = [l for l in lines if l.startswith("organisatie")]
+        assert len(lines) == 1, text
+        if org:
+            assert lines[0].endswith(": " + org), lines
+        else:
+            assert lines[0].endswith("……………………………………"), lines
+        for other in {o for _, o in expected.values() if o and o != org}:
+            assert other not in text
+        # The other readers see the same document.
+        for fmt, ext in [("odt", "odt"), ("markdown", "md")]:
+            t = pandoc_text(os.path.join(folder, f"{stem}.{ext}"), fmt).replace("\u2019", "'")
+            assert title in t and zvh in t, (stem, fmt)
+            assert (org or "……") in t, (stem, fmt)
+            assert "CONCEPT" not in t and "IN TE VULLEN" not in t
+
+
+@test
+def verklaringen_pass_the_schemas_and_libreoffice():
+    assert declaration_files
+    srcs = []
+    for i, f in enumerate(declaration_files):
+        if f.endswith(".odt"):
+            check_odf_schema(f, f"verkl-odf{i}")
+        else:
+            check_docx_schema(f, f"verkl-ooxml{i}")
+        dst = os.path.join(TMP, "verkl-lo", f"{i}-{os.path.basename(f)}")
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy(f, dst)
+        srcs.append(dst)
+    out = os.path.join(TMP, "verkl-pdf")
+    profile = "file://" + os.path.join(TMP, "lo-profile")
+    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", out, *srcs],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    for s in srcs:
+        pdf = os.path.join(out, os.path.basename(s).rsplit(".", 1)[0] + ".pdf")
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+        assert "geheimhoudingsverklaring" in text and "Behorend bij" in text, pdf
+
+
+@test
+def verklaring_writes_one_on_demand():
+    region = os.path.join(ROOT, "regions", "voorbeeld.yaml")
+    m = load_yaml(MODEL)
+    titles = {b["id"]: b["titel"] for b in m["bijlagen"] if b.get("verklaring") == "ja"}
+    plain = next(b["id"] for b in m["bijlagen"] if b.get("verklaring") == "ja" and not b.get("per"))
+    out = os.path.join(TMP, "op-verzoek")
+    p = run("verklaring", region, "--organisatie", "Veilig Thuis Gelderland-Zuid", "--naam",
+            "J. Jansen", "--datum", "2026-03-04", "--kenmerk", "ZVH-2026-17", "-o", out,
+            "--definitief")
+    assert p.returncode == 0, p.stderr
+    stem = f"{plain}-veilig-thuis-gelderland-zuid-j-jansen"
+    assert sorted(os.listdir(out)) == [f"{stem}.{e}" for e in ("docx", "md", "odt")]
+    text = docx_text(os.path.join(out, stem + ".docx"))
+    assert docx.Document(os.path.join(out, stem + ".docx")).core_properties.title == titles[plain]
+    for line in ["naam: J. Jansen", "organisatie: Veilig Thuis Gelderland-Zuid",
+                 "functie: ……………………………………", ": 4 maart 2026", ": ZVH-2026-17"]:
+        assert line in text, (line, text[:600])
+    check_odf_schema(os.path.join(out, stem + ".odt"), "op-verzoek-odf")
+    check_docx_schema(os.path.join(out, stem + ".docx"), "op-verzoek-ooxml")
+    assert "J. Jansen" in pandoc_text(os.path.join(out, stem + ".odt"), "odt")
+    # A listed netwerkpartner gets the netwerkpartner's verklaring.
+    org = load_yaml(region)["velden"]["netwerkpartners"][0]
+    p = run("verklaring", region, "--organisatie", org, "-o", out, "--formaat", "docx")
+    assert p.returncode == 0, p.stderr
+    made = [l.split(": ", 1)[1] for l in p.stdout.splitlines()]
+    assert len(made) == 1 and made[0].endswith(f"-{slug(org)}.docx"), made
+    assert docx.Document(made[0]).core_properties.title != titles[plain]
+    # Without an organisation, or with a date that is none: exit 2, nothing written.
+    for args in [[], ["--organisatie", "X", "--datum", "2026-02-30"]]:
+        bad = os.path.join(TMP, "nooit-verklaring")
+        p = run("verklaring", region, *args, "-o", bad)
+        assert p.returncode == 2 and "fout" in p.stderr and not os.path.exists(bad), p.stderr
+
+
 summary()

@@ -996,6 +996,79 @@ static void test_assemble_values_are_data(void **state)
     assert_string_equal(doc->meta->title, "Afspraken {{art:duur}} & [[Stuurgroep]]");
 }
 
+/* ==== geheimhoudingsverklaringen ===================================== */
+
+/* The mini model with a verklaring annex filled in per gemeente. */
+#define DECLARATION_ANNEX(org_line)                                                                \
+    EDITS("bijlagen:\n",                                                                           \
+          "bijlagen:\n  - id: verklaring\n    titel: Verklaring\n    verklaring: ja\n"           \
+          "    per: gemeenten\n    leden:\n      - tekst: \"Gegevens:\"\n        onderdelen:\n"   \
+          "          - tekst: \"naam: ........\"\n            invullen: naam\n"                   \
+          "          - tekst: " org_line "\n            invullen: organisatie\n")
+
+static doc_node *generate_declarations(fx *f, const char *const *model_edits,
+                                       const declaration_fill *one, declaration_list *out)
+{
+    load_model(f, model_edits);
+    assert_int_equal(diag_error_count(&f->d), 0);
+    load_region(f, NO_EDITS);
+    assemble_options opt = {.timestamp = (time_t)-1, .definitive = 1};
+    f->doc = assemble_with_declarations(f->m, f->r, &opt, one, out, &f->d);
+    return f->doc;
+}
+
+/* A blank verklaring and one per gemeente, each a document of its own
+ * whose organisation line carries the gemeente instead of the fill line. */
+static void test_declarations_blank_and_per_organisation(void **state)
+{
+    fx *f = *state;
+    declaration_list out = {0};
+    assert_non_null(
+        generate_declarations(f, DECLARATION_ANNEX("\"organisatie: ........\""), NULL, &out));
+    assert_int_equal(out.count, 4);
+    assert_string_equal(out.items[0].name, "verklaring-blanco");
+    assert_string_equal(out.items[1].name, "verklaring-gemeente-aa");
+    assert_string_equal(out.items[3].name, "verklaring-gemeente-cee");
+    for (size_t i = 0; i < out.count; i++) {
+        assert_int_equal(out.items[i].doc->kind, DOC_DOCUMENT);
+        assert_string_equal(out.items[i].doc->meta->title, "Verklaring");
+        assert_false(out.items[i].doc->meta->concept);
+    }
+    assert_outline(out.items[0].doc, DOC_FIELD, "");
+    assert_outline(out.items[2].doc, DOC_FIELD, "Gemeente Bee");
+    doc_node *line = find_node(out.items[2].doc, DOC_ITEM, NULL)->next;
+    char *text = doc_inline_text(line);
+    assert_string_equal(text, "organisatie: Gemeente Bee");
+    free(text);
+    declaration_list_free(&out);
+}
+
+/* On demand: the organisation and the person fill their lines. */
+static void test_declaration_on_demand(void **state)
+{
+    fx *f = *state;
+    declaration_list out = {0};
+    declaration_fill one = {{NULL}};
+    one.values[FILL_ORGANISATION] = "Gemeente Bee";
+    one.values[FILL_NAME] = "J. Jansen";
+    assert_non_null(
+        generate_declarations(f, DECLARATION_ANNEX("\"organisatie: ........\""), &one, &out));
+    assert_int_equal(out.count, 1);
+    assert_string_equal(out.items[0].name, "verklaring-gemeente-bee-j-jansen");
+    assert_outline(out.items[0].doc, DOC_FIELD, "J. Jansen|Gemeente Bee");
+    declaration_list_free(&out);
+}
+
+/* A line to fill in must end with the fill line, or a value has no place. */
+static void test_error_fill_line_without_the_fill_line(void **state)
+{
+    fx *f = *state;
+    declaration_list out = {0};
+    assert_null(generate_declarations(f, DECLARATION_ANNEX("\"organisatie:\""), NULL, &out));
+    assert_int_equal(out.count, 0);
+    assert_int_equal(count_diags(&f->d, "eindigt niet met de invullijn"), 3);
+}
+
 /* ==== assembly: the region's input errors ============================= */
 
 /* The region with one more line under velden. */
@@ -1410,6 +1483,9 @@ int main(void)
         T(test_error_missing_required_field),
         T(test_empty_values_are_placeholders),
         T(test_definitive_reports_every_open_value),
+        T(test_declarations_blank_and_per_organisation),
+        T(test_declaration_on_demand),
+        T(test_error_fill_line_without_the_fill_line),
         T(test_error_unknown_optional_article),
         T(test_error_mandatory_article_nee),
         T(test_warning_mandatory_article_ja),
