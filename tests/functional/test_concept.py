@@ -365,6 +365,10 @@ def genereer_writes_a_blank_verklaring_per_annex_and_one_per_netwerkpartner():
         for other in {o for _, o in expected.values() if o and o != org}:
             assert other not in text
         # The other readers see the same document.
+        # In the manifest beside the agreement, with a fingerprint of its own.
+        manifest = next(os.path.join(out, n) for n in os.listdir(out) if n.endswith(".json"))
+        q = run("verifieer", docx_path, "--manifest", manifest)
+        assert q.returncode == 0, q.stdout + q.stderr
         for fmt, ext in [("odt", "odt"), ("markdown", "md")]:
             t = pandoc_text(os.path.join(folder, f"{stem}.{ext}"), fmt).replace("\u2019", "'")
             assert title in t and zvh in t, (stem, fmt)

@@ -93,7 +93,14 @@ def manifest_hashes_are_those_of_the_files():
     assert manifest["regio"]["bestand"] == "voorbeeld.yaml"
     assert manifest["status"] in ("concept", "definitief")
     names = {e["naam"]: e for e in manifest["bestanden"]}
-    assert set(names) == {os.path.basename(files[f]) for f in ("odt", "docx", "md")}
+    agreement = {os.path.basename(files[f]) for f in ("odt", "docx", "md")}
+    assert agreement <= set(names)
+    # The rest are the verklaringen beside the agreement, each its own entry.
+    others = set(names) - agreement
+    assert others and all(n.startswith("verklaringen/") for n in others), others
+    for n in others:
+        assert names[n]["sha256"] == sha256(os.path.join(os.path.dirname(files["odt"]), n)), n
+        assert names[n]["vingerafdruk"] and names[n]["vingerafdruk"] != fingerprint, n
     for fmt in ("odt", "docx", "md"):
         entry = names[os.path.basename(files[fmt])]
         assert entry["sha256"] == sha256(files[fmt]), fmt
