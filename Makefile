@@ -97,6 +97,14 @@ memcheck: build/afspraken
 	$(VALGRIND) build/afspraken genereer regions/voorbeeld.yaml -o '' 2>/dev/null; [ $$? -eq 2 ]
 	SOURCE_DATE_EPOCH=99999999999 $(VALGRIND) build/afspraken genereer regions/voorbeeld.yaml \
 	  -o build/memcheck 2>/dev/null >/dev/null; [ $$? -eq 2 ]
+	@# vergelijk ends with 1 when the sides differ, as these do.
+	$(VALGRIND) build/afspraken vergelijk regions/voorbeeld.yaml -o build/memcheck-vergelijk \
+	  --formaat json 2>/dev/null >/dev/null; [ $$? -eq 1 ]
+	$(VALGRIND) build/afspraken vergelijk regions/voorbeeld.yaml regions/alles.yaml \
+	  -o build/memcheck-vergelijk 2>/dev/null >/dev/null; [ $$? -eq 1 ]
+	$(VALGRIND) build/afspraken vergelijk tests/data/update-region.yaml \
+	  --model-oud tests/data/mini-model.yaml --model-nieuw tests/data/mini-model-2.yaml \
+	  --formaat md 2>/dev/null >/dev/null; [ $$? -eq 1 ]
 	@echo "memcheck: geen fouten"
 
 # libFuzzer: fuzz-inputs (a region through loader, assembler and writers),
