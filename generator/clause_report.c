@@ -147,9 +147,8 @@ static void plain(const doc_node *n, text_buf *t)
     if (n->kind == DOC_SIGNATORY && n->sig)
         fprintf(t->f, "%s, %s, %s", n->sig->party, n->sig->name, n->sig->function);
     for (const doc_node *c = n->first; c; c = c->next) {
-        if (!doc_is_inline(c->kind) && c != n->first && t->len)
+        if (!doc_is_inline(c->kind) && c != n->first)
             fputc(' ', t->f);
-        fflush(t->f);
         plain(c, t);
     }
 }
@@ -464,12 +463,11 @@ static void list_field_change(builder *b, const doc_node *list, const char *id)
     }
 }
 
-static void block_changes(builder *b, const doc_node *n)
+/* The changes in the blocks from first up to end (NULL: to the last). */
+static void block_changes(builder *b, const doc_node *first, const doc_node *end)
 {
-    for (const doc_node *c = n->first; c; c = c->next) {
-        if (doc_is_inline(c->kind))
-            continue;
-        if (!has_change(c))
+    for (const doc_node *c = first; c != end; c = c->next) {
+        if (doc_is_inline(c->kind) || !has_change(c))
             continue;
         if (c->change != DOC_SAME) {
             block_change(b, c);
@@ -481,7 +479,7 @@ static void block_changes(builder *b, const doc_node *n)
             continue;
         }
         inline_changes(b, c);
-        block_changes(b, c);
+        block_changes(b, c->first, NULL);
     }
 }
 
@@ -559,7 +557,7 @@ static void article_clause(builder *b, const doc_node *a)
                 add_run(b, ch, DIFF_INSERT, a->title, strlen(a->title));
             }
         }
-        block_changes(b, a);
+        block_changes(b, a->first, NULL);
     }
     finish_clause(b, c);
 }
@@ -572,21 +570,7 @@ static void frame_clause(builder *b, const doc_node *first, const doc_node *end,
     clause *c = add_clause(b, NULL, kind, id, title);
     if (!c)
         return;
-    for (const doc_node *n = first; n != end; n = n->next) {
-        if (!has_change(n))
-            continue;
-        if (n->change != DOC_SAME) {
-            block_change(b, n);
-            continue;
-        }
-        const char *field = n->kind == DOC_LIST ? list_field(n) : NULL;
-        if (field) {
-            list_field_change(b, n, field);
-            continue;
-        }
-        inline_changes(b, n);
-        block_changes(b, n);
-    }
+    block_changes(b, first, end);
     finish_clause(b, c);
 }
 
