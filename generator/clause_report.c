@@ -632,12 +632,6 @@ int clause_report_build(const doc_node *merged, const model *old_model, const mo
     return b.oom ? -1 : 0;
 }
 
-int clause_report_differs(const clause_report *r)
-{
-    return r->status_count[CLAUSE_CHANGED] || r->status_count[CLAUSE_ADDED] ||
-           r->status_count[CLAUSE_DROPPED];
-}
-
 void clause_report_free(clause_report *r)
 {
     for (size_t i = 0; i < r->n_clauses; i++) {

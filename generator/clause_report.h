@@ -81,9 +81,6 @@ int clause_report_build(const doc_node *merged, const model *old_model, const mo
                         clause_report *report);
 void clause_report_free(clause_report *report);
 
-/* Whether the report has any difference. */
-int clause_report_differs(const clause_report *report);
-
 /* Dutch names for the writers: "veldwaarde", "keuze", ... (JSON keys are
  * the *_key forms, stable ASCII). */
 const char *change_kind_name(change_kind k);

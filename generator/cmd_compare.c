@@ -162,9 +162,9 @@ int cmd_compare(const options *o)
             diag_system(&d, "onvoldoende geheugen bij het vergelijken");
     }
     if (c.merged && !diag_error_count(&d)) {
-        report_input in = {kind, c.old_name, c.new_name, &c.report,
-                           o->model_old ? &c.actions : NULL};
         differs = compare_differs(c.merged);
+        report_input in = {kind, c.old_name, c.new_name, &c.report,
+                           o->model_old ? &c.actions : NULL, differs};
         if (format == REPORT_JSON)
             report_json_render(&in, &text, &d);
         else

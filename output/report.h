@@ -15,6 +15,7 @@ typedef struct {
     const char *new_name;
     const clause_report *report;
     const action_list *actions; /* NULL outside a model update */
+    int differs;                /* the documents differ (compare_differs) */
 } report_input;
 
 /* Text, or Markdown when markdown; nothing at all when there is no

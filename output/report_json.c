@@ -117,7 +117,7 @@ int report_json_render(const report_input *in, out_buf *out, diag_list *diags)
     put_str(&b, root, "vergelijking", in->kind);
     put_str(&b, root, "oud", in->old_name);
     put_str(&b, root, "nieuw", in->new_name);
-    put(&b, root, "verschillen", json_boolean(clause_report_differs(r)));
+    put(&b, root, "verschillen", json_boolean(in->differs));
     put(&b, root, "samenvatting", summary(&b, r));
     json_t *renum = json_array();
     for (size_t i = 0; i < r->n_renumbered; i++) {

@@ -162,7 +162,7 @@ int report_text_render(const report_input *in, int markdown, out_buf *out, diag_
     size_t len = 0;
     out->data = NULL;
     out->len = 0;
-    if (!clause_report_differs(r) && !(in->actions && in->actions->n))
+    if (!in->differs && !(in->actions && in->actions->n))
         return 0;
     FILE *f = open_memstream(&buf, &len);
     if (!f) {
