@@ -164,6 +164,26 @@ def untouched_files_verify():
     assert p.returncode == 0 and "byte voor byte" in p.stdout
 
 
+@test
+def every_verklaring_verifies_and_shows_its_own_fingerprint():
+    folder = os.path.join(os.path.dirname(files["odt"]), "verklaringen")
+    entries = {e["naam"]: e for e in manifest["bestanden"]}
+    checked = 0
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith((".odt", ".docx")):
+            continue
+        path = os.path.join(folder, name)
+        own = entries["verklaringen/" + name]["vingerafdruk"]
+        p = verify(path, "--manifest", manifest_path)
+        assert p.returncode == 0 and "byte voor byte" in p.stdout, p.stdout + p.stderr
+        assert short(own) in p.stdout
+        if name.endswith(".docx"):
+            footer = docx.Document(path).sections[0].footer
+            assert f"Vingerafdruk: {short(own)}" in [q.text for q in footer.paragraphs]
+        checked += 1
+    assert checked >= 2, os.listdir(folder)
+
+
 def assert_changed_article(p):
     assert p.returncode == 1, p.stdout + p.stderr
     assert "gewijzigd sinds het genereren" in p.stdout
