@@ -19,8 +19,8 @@ typedef struct {
 } builder;
 
 static const char *const kind_names[N_CHANGE_KINDS] = {
-    "optioneel artikel opgenomen", "optioneel artikel weggelaten", "artikel nieuw in het model",
-    "artikel vervallen in het model", "veldwaarde", "keuze", "regionale tekst toegevoegd",
+    "optioneel artikel opgenomen", "optioneel artikel weggelaten", "nieuw in het model",
+    "vervallen in het model", "veldwaarde", "keuze", "regionale tekst toegevoegd",
     "regionale tekst gewijzigd", "regionale tekst verwijderd", "modeltekst gewijzigd",
     "tekst toegevoegd", "tekst vervallen"};
 static const char *const kind_keys[N_CHANGE_KINDS] = {
@@ -535,10 +535,10 @@ static void article_clause(builder *b, const doc_node *a)
         change_kind k = added ? CHANGE_OPTIONAL_KEPT : CHANGE_OPTIONAL_DROPPED;
         if (!present_in(other, a->id))
             k = added ? CHANGE_ARTICLE_ADDED : CHANGE_ARTICLE_REMOVED;
-        else if (a->kind == DOC_ARTICLE &&
-                 !optional_in(added ? b->new_model : b->old_model, a->id) &&
-                 (b->old_model || b->new_model))
-            k = added ? CHANGE_TEXT_ADDED : CHANGE_TEXT_REMOVED;
+        else if (a->kind == DOC_ANNEX ||
+                 ((b->old_model || b->new_model) &&
+                  !optional_in(added ? b->new_model : b->old_model, a->id)))
+            k = added ? CHANGE_TEXT_ADDED : CHANGE_TEXT_REMOVED; /* by a condition */
         clause_change *ch = add_change(b, k, a->id, added ? NULL : "", added ? "" : NULL);
         if (ch) {
             char *t = plain_text(b, a);

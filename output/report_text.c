@@ -87,7 +87,7 @@ static void where(FILE *f, const clause_change *ch)
         fputc(')', f);
 }
 
-static void change(FILE *f, const style *st, const clause_change *ch)
+static void change(FILE *f, const style *st, const clause *c, const clause_change *ch)
 {
     fprintf(f, "%s%s", st->item, change_kind_name(ch->kind));
     if (ch->id && ch->kind != CHANGE_OPTIONAL_DROPPED && ch->kind != CHANGE_OPTIONAL_KEPT &&
@@ -112,9 +112,8 @@ static void change(FILE *f, const style *st, const clause_change *ch)
         return;
     }
     fputc('\n', f);
-    if (ch->kind == CHANGE_OPTIONAL_DROPPED || ch->kind == CHANGE_OPTIONAL_KEPT ||
-        ch->kind == CHANGE_ARTICLE_ADDED || ch->kind == CHANGE_ARTICLE_REMOVED)
-        return; /* the whole article: its heading says enough */
+    if (c->status == CLAUSE_ADDED || c->status == CLAUSE_DROPPED)
+        return; /* the whole article or annex: its heading says enough */
     const char *sides[2] = {ch->old_text, ch->new_text};
     for (int i = 0; i < 2; i++)
         if (sides[i]) {
@@ -181,7 +180,7 @@ int report_text_render(const report_input *in, int markdown, out_buf *out, diag_
             continue;
         heading(f, st, c);
         for (size_t j = 0; j < c->n_changes; j++)
-            change(f, st, &c->changes[j]);
+            change(f, st, c, &c->changes[j]);
         fputc('\n', f);
     }
     if (in->actions)
