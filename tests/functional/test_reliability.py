@@ -33,8 +33,12 @@ def leftovers(folder):
 def start(out, env=None, extra=()):
     e = dict(os.environ)
     e.update(env or {})
+    # A session of its own: a run that stops itself (the test hook) must not
+    # be in the process group of make and this script, or the kernel's
+    # orphaned-group rule would send that whole group SIGHUP.
     return subprocess.Popen([BIN, "genereer", REGION, "-o", out, *extra], env=e, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
 
 
 def wait_stopped(p):
