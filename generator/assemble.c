@@ -376,6 +376,7 @@ void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
     set_str(c, &meta->reference_name, m->ref_name);
     set_str(c, &meta->fingerprint_label, m->fingerprint_label);
     set_str(c, &meta->language, "nl-NL");
+    set_str(c, &meta->font, c->r->font);
     set_dutch_date(c, &meta->model_date, m->date);
     set_dutch_date(c, &meta->reference_date, m->ref_date);
     if (m->subtitle.count)
@@ -440,6 +441,49 @@ static void build_parties(ctx *c, doc_node *doc)
         if (p)
             add_rich(c, p, closing);
     }
+}
+
+/* The headings of the document's first two outline levels, as the
+ * applications' own table of contents lists them, so it reads right
+ * before any update. */
+static void add_toc_entries(ctx *c, doc_node *toc, const doc_node *n)
+{
+    for (const doc_node *h = n->first; h; h = h->next) {
+        int level = h->kind == DOC_ARTICLE ? 2 : h->kind == DOC_HEADING ? h->number : 1;
+        if (h->kind != DOC_PART && h->kind != DOC_ARTICLE && h->kind != DOC_ANNEX &&
+            h->kind != DOC_SIGNATURES && h->kind != DOC_HEADING)
+            continue;
+        if (level <= 2 && (h->label || h->title)) {
+            doc_node *e = doc_new(DOC_TOC_ENTRY);
+            if (!e) {
+                c->oom = 1;
+                return;
+            }
+            e->number = level < 1 ? 1 : level;
+            if (doc_setf(&e->title, "%s%s%s", h->label ? h->label : "",
+                         h->label && h->title ? " " : "", h->title ? h->title : ""))
+                c->oom = 1;
+            doc_append(toc, e);
+        }
+        if (h->kind == DOC_PART)
+            add_toc_entries(c, toc, h);
+    }
+}
+
+/* The table of contents after the parties block (after), unless the
+ * model has no heading for it or the region switched it off. */
+static void build_toc(ctx *c, doc_node *doc, doc_node *after)
+{
+    if (!c->m->toc_heading || c->r->no_toc || !after)
+        return;
+    doc_node *toc = doc_new(DOC_TOC);
+    if (!toc || doc_set(&toc->title, c->m->toc_heading)) {
+        doc_free(toc);
+        c->oom = 1;
+        return;
+    }
+    add_toc_entries(c, toc, doc);
+    doc_insert_after(after, toc);
 }
 
 static void build_parts(ctx *c, doc_node *doc)
@@ -625,9 +669,11 @@ doc_node *assemble_with_declarations(const model *m, const region *r, const asse
     }
     build_meta(&c, doc, opt);
     build_parties(&c, doc);
+    doc_node *parties_end = doc->last;
     build_parts(&c, doc);
     build_signatures(&c, doc);
     build_annexes(&c, doc);
+    build_toc(&c, doc, parties_end);
     if (out)
         build_declarations(&c, one, out);
     if (!c.oom)

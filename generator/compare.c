@@ -487,6 +487,13 @@ doc_node *compare_merge(const doc_node *older, const doc_node *newer, const char
         doc_free(m);
         return NULL;
     }
+    /* A table of contents lists headings; in a redline it would list
+     * them twice over and mark nothing of the agreement, so it goes. */
+    for (doc_node *n = m->first, *next; n; n = next) {
+        next = n->next;
+        if (n->kind == DOC_TOC)
+            doc_free(doc_unlink(n));
+    }
     return m;
 }
 

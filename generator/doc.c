@@ -77,6 +77,34 @@ void doc_append(doc_node *parent, doc_node *child)
     parent->last = child;
 }
 
+void doc_insert_after(doc_node *sibling, doc_node *node)
+{
+    doc_node *parent = sibling->parent;
+    node->parent = parent;
+    node->prev = sibling;
+    node->next = sibling->next;
+    if (sibling->next)
+        sibling->next->prev = node;
+    else
+        parent->last = node;
+    sibling->next = node;
+}
+
+doc_node *doc_unlink(doc_node *node)
+{
+    doc_node *parent = node->parent;
+    if (node->prev)
+        node->prev->next = node->next;
+    else if (parent)
+        parent->first = node->next;
+    if (node->next)
+        node->next->prev = node->prev;
+    else if (parent)
+        parent->last = node->prev;
+    node->parent = node->prev = node->next = NULL;
+    return node;
+}
+
 static void free_meta(doc_meta *m)
 {
     if (!m)

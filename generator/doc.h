@@ -24,6 +24,11 @@ typedef enum {
                        then at most one nested DOC_LIST */
     DOC_SIGNATURES, /* signature page; children DOC_SIGNATORY */
     DOC_SIGNATORY,  /* party, name and function in sig */
+    DOC_TOC,        /* table of contents; title is its heading, children
+                       DOC_TOC_ENTRY */
+    DOC_TOC_ENTRY,  /* one heading as the table of contents lists it:
+                       "Artikel 7 De Stuurgroep" in title, its outline
+                       level in number */
     /* inline kinds: text always in doc_node.text, never NULL */
     DOC_TEXT,    /* model text */
     DOC_TERM,    /* a defined term as used in the text */
@@ -91,7 +96,6 @@ typedef struct {
     char *concept_mark;
     char *font;      /* the region's lettertype, NULL for the house font */
     doc_image *logo; /* on the title page; NULL for none */
-    int toc;         /* a table of contents after the parties */
 } doc_meta;
 
 /* Which lines of a signatory hold a placeholder (doc_signatory.open). */
@@ -145,6 +149,13 @@ int doc_setf(char **field, const char *fmt, ...) __attribute__((format(printf, 2
 
 /* Appends child to parent; parent takes ownership. */
 void doc_append(doc_node *parent, doc_node *child);
+
+/* Puts node right after sibling, under sibling's parent, which takes
+ * ownership. */
+void doc_insert_after(doc_node *sibling, doc_node *node);
+
+/* Takes node out of its parent; the caller owns it then. Returns node. */
+doc_node *doc_unlink(doc_node *node);
 
 /* Frees node and all its children. Accepts NULL. */
 void doc_free(doc_node *node);

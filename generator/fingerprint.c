@@ -365,6 +365,10 @@ static void add_block(fp_document *f, const doc_node *n)
     case DOC_LIST:
     case DOC_DOCUMENT:
         break;
+    case DOC_TOC:
+    case DOC_TOC_ENTRY:
+        /* Generated from the headings, as readback skips it. */
+        return;
     default:
         /* An inline node at block level: the writers give it a paragraph. */
         add_joined(f, n->text, "", NULL);

@@ -505,6 +505,7 @@ static const char *const parties_keys[] = {"kop",
                                            "deelnemer_eerste_lid",
                                            "deelnemer_tweede_lid",
                                            "slot_een_deelnemer",
+                                           "inhoudsopgave",
                                            NULL};
 static const char *const signing_keys[] = {"kop",       "tekst",        "tekst_afzonderlijk",
                                            "namens",    "plaats",       "datum",
@@ -567,6 +568,7 @@ static int load_top(loader *l, yaml_node_t *root)
         ydoc_error(&l->y, root, NULL, "'partijen' ontbreekt in het model");
     } else if (ymap_check(&l->y, parties, parties_keys, "'partijen'") >= 0) {
         m->parties_heading = ymap_text(&l->y, parties, "kop", 1, "'partijen'");
+        m->toc_heading = ymap_text(&l->y, parties, "inhoudsopgave", 0, "'partijen'");
         m->represented_by = ymap_text(&l->y, parties, "vertegenwoordiging", 1, "'partijen'");
         m->member_group[0] = ymap_text(&l->y, parties, "deelnemer_eerste_lid", 0, "'partijen'");
         m->member_group[1] = ymap_text(&l->y, parties, "deelnemer_tweede_lid", 0, "'partijen'");

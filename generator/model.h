@@ -156,6 +156,7 @@ typedef struct {
     /* Fixed wording of the document's frame, from the model so that the
      * engine holds no text of the agreement: */
     char *parties_heading; /* "Partijen" */
+    char *toc_heading;     /* "Inhoud"; NULL: no table of contents */
     char *represented_by;  /* "te dezen vertegenwoordigd door" */
     char *signing_heading; /* "Ondertekening" */
     char *on_behalf;       /* "Namens" */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../output/style.h"
 #include "dutch.h"
 #include "nameset.h"
 
@@ -185,7 +186,8 @@ static void load_text(loader *l, yaml_node_t *k, yaml_node_t *v, void *out)
 static const char *const signing_keys[] = {"plaats", "datum", NULL};
 static const char *const top_keys[] = {"regio",         "bestandsnaam", "beheerorganisatie",
                                        "ondertekening", "deelnemers",   "optionele_artikelen",
-                                       "velden",        "regionale_tekst", "nummering", NULL};
+                                       "velden",        "regionale_tekst", "nummering",
+                                       "inhoudsopgave", "lettertype",     NULL};
 
 /* -1 when the top level is no mapping: nothing else can be said then. */
 static int load_top(loader *l, yaml_node_t *root)
@@ -212,6 +214,13 @@ static int load_top(loader *l, yaml_node_t *root)
                    "Schrijf 'doorlopend' (standaard) of 'model' (de nummers van het model, "
                    "met weggelaten artikelen als vervallen).",
                    "onbekende waarde '%s' voor 'nummering'", numbering);
+    r->no_toc = !ymap_bool(&l->y, root, "inhoudsopgave", 1);
+    r->font = ymap_text(&l->y, root, "lettertype", 0, "het regiobestand");
+    if (r->font && !style_find_font(r->font))
+        ydoc_error(&l->y, ymap_get(&l->y, root, "lettertype"),
+                   "Kies Arial, Times New Roman, Calibri of Cambria: lettertypen die Word en "
+                   "LibreOffice met dezelfde maten tonen.",
+                   "onbekend lettertype '%s'", r->font);
     r->manager =
         ymap_text_open(&l->y, root, "beheerorganisatie", "het regiobestand", &r->open_manager);
     r->manager_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "beheerorganisatie"));

@@ -63,6 +63,8 @@ typedef struct {
     char *sign_place; /* both NULL: each Deelnemer signs apart */
     char *sign_date;  /* JJJJ-MM-DD, checked */
     int model_numbering; /* nummering: model keeps the model's numbers */
+    int no_toc;          /* inhoudsopgave: nee */
+    char *font;          /* lettertype, checked against the house style's */
     src_pos name_pos, manager_pos, sign_date_pos, values_pos, members_pos;
     src_pos open_name, open_manager, open_members;
     region_member *members; /* none, with open_members set, when the */

@@ -5,6 +5,8 @@
 #include "schema.h"
 
 #include <jansson.h>
+
+#include "../output/style.h"
 #include <stdlib.h>
 
 /* jansson's *_new calls take ownership of their argument and return -1
@@ -58,14 +60,15 @@ static json_t *typed(builder *b, const char *type, const char *description)
 }
 
 /* A region file reads every scalar as text, so a text value may look
- * like a number or a truth value to YAML; only lists, mappings and
- * empty values are wrong. */
+ * like a number or a truth value to YAML; an empty value is still open
+ * and makes the document a concept. Only lists and mappings are wrong. */
 static json_t *scalar(builder *b, const char *description)
 {
     json_t *o = obj(b), *types = json_array();
     push(b, types, json_string("string"));
     push(b, types, json_string("number"));
     push(b, types, json_string("boolean"));
+    push(b, types, json_string("null"));
     put(b, o, "type", types);
     put_str(b, o, "description", description);
     return o;
@@ -160,6 +163,8 @@ static json_t *member(builder *b, const model *m)
     json_t *sp = obj(b);
     put(b, sp, "naam", scalar(b, "Naam van wie ondertekent"));
     put(b, sp, "functie", scalar(b, "Functie van wie ondertekent"));
+    put(b, sp, "grondslag", scalar(b, "Grondslag van de bevoegdheid, bijvoorbeeld 'krachtens "
+                                      "mandaat van het college'"));
     json_t *p = obj(b);
     put(b, p, "naam", scalar(b, "Naam van de Deelnemer"));
     put(b, p, "soort", soort(b, m));
@@ -278,8 +283,7 @@ static json_t *spots(builder *b, const model *m)
 
 static json_t *root(builder *b, const model *m)
 {
-    static const char *const keys[] = {"regio", "beheerorganisatie", "ondertekening",
-                                       "deelnemers", NULL};
+    static const char *const keys[] = {"regio", "beheerorganisatie", "deelnemers", NULL};
     json_t *o = obj(b);
     put_str(b, o, "$schema", "http://json-schema.org/draft-07/schema#");
     put(b, o, "title",
@@ -304,6 +308,18 @@ static json_t *root(builder *b, const model *m)
     put(b, p, "nummering", numbering);
     put(b, p, "ondertekening", signing(b));
     put(b, p, "deelnemers", members(b, m));
+    json_t *toc = typed(b, "string", "Een inhoudsopgave na de partijen (standaard ja)");
+    put(b, toc, "enum", yes_no(b));
+    put(b, p, "inhoudsopgave", toc);
+    json_t *font = typed(b, "string", "Lettertype; Word en LibreOffice tonen elk ervan met "
+                                      "dezelfde maten (standaard " STYLE_DEFAULT_FONT ")");
+    json_t *fonts = json_array();
+    for (size_t i = 0; i < style_font_count(); i++) {
+        push(b, fonts, json_string(style_font_at(i)->name));
+        push(b, fonts, json_string(style_font_at(i)->twin));
+    }
+    put(b, font, "enum", fonts);
+    put(b, p, "lettertype", font);
     put(b, p, "optionele_artikelen", articles(b, m));
     put(b, p, "velden", fields(b, m));
     put(b, p, "regionale_tekst", spots(b, m));

@@ -402,6 +402,60 @@ static int write_signatory(xmlw *x, const doc_node *n)
     return 0;
 }
 
+static int write_fldChar(xmlw *x, const char *type)
+{
+    return xmlw_start(x, "w:r") || xmlw_empty(x, "w:fldChar", "w:fldCharType", type) ||
+           xmlw_end(x);
+}
+
+/* Headings of levels 1 and 2, each entry a link to its heading. */
+static int write_toc_begin(xmlw *x)
+{
+    return write_fldChar(x, "begin") || xmlw_start(x, "w:r") || xmlw_start(x, "w:instrText") ||
+           xmlw_attr(x, "xml:space", "preserve") ||
+           xmlw_text(x, " TOC \\o \"1-2\" \\h \\z \\u ") || xmlw_end(x) || xmlw_end(x) ||
+           write_fldChar(x, "separate");
+}
+
+/* A TOC field whose result is the entries the generator listed, as
+ * Word lists them on update, so it reads right before any update. The
+ * field is not marked dirty: Word would then ask on opening whether to
+ * update fields that "may refer to other files", a question a
+ * coordinator cannot answer; page numbers come with the first update
+ * (F9), as in LibreOffice. Word's content control for a table of
+ * contents holds it, so Word offers its own "Update table" button. */
+static int write_toc(xmlw *x, const doc_node *n)
+{
+    static const style_id styles[STYLE_TOC_LEVELS] = {STYLE_TOC_1, STYLE_TOC_2, STYLE_TOC_3};
+    para_props head = {.style = STYLE_TOC_HEADING};
+    if (xmlw_start(x, "w:sdt") || xmlw_start(x, "w:sdtPr") || xmlw_start(x, "w:docPartObj") ||
+        xmlw_empty(x, "w:docPartGallery", "w:val", "Table of Contents") ||
+        xmlw_empty(x, "w:docPartUnique", NULL, NULL) || xmlw_end(x) || xmlw_end(x) ||
+        xmlw_start(x, "w:sdtContent") || write_text_p(x, &head, n->title))
+        return -1;
+    int first = 1;
+    for (const doc_node *e = n->first; e; e = e->next) {
+        int level = e->number < 1 ? 1 : e->number > STYLE_TOC_LEVELS ? STYLE_TOC_LEVELS : e->number;
+        para_props pp = {.style = styles[level - 1]};
+        if (e->kind != DOC_TOC_ENTRY)
+            continue;
+        if (xmlw_start(x, "w:p") || write_w_pPr(x, &pp) ||
+            (first && write_toc_begin(x)) ||
+            write_w_r(x, e->title ? e->title : "", NULL) || xmlw_start(x, "w:r") ||
+            xmlw_empty(x, "w:tab", NULL, NULL) || xmlw_end(x) || xmlw_end(x))
+            return -1;
+        first = 0;
+    }
+    /* The field ends in a paragraph of its own, as Word writes it; a TOC
+     * without entries still begins and ends there. */
+    para_props last = {.style = STYLE_BODY};
+    if (xmlw_start(x, "w:p") || write_w_pPr(x, &last) ||
+        (first && write_toc_begin(x)) ||
+        write_fldChar(x, "end") || xmlw_end(x))
+        return -1;
+    return xmlw_end(x) || xmlw_end(x);
+}
+
 static int write_block(xmlw *x, const doc_node *n, int level)
 {
     const doc_node *rest;
@@ -428,6 +482,8 @@ static int write_block(xmlw *x, const doc_node *n, int level)
         return write_list(x, n, level);
     case DOC_SIGNATORY:
         return write_signatory(x, n);
+    case DOC_TOC:
+        return write_toc(x, n);
     case DOC_DOCUMENT:
         return write_blocks(x, n->first, level);
     default:

@@ -581,6 +581,54 @@ static int odt_write_stray_inline(xmlw *x, const doc_node *n)
                : 0;
 }
 
+/* One level's entry: the heading's text, a dotted tab to the margin and
+ * its page number, which LibreOffice fills in when it updates the index. */
+static int odt_write_toc_template(xmlw *x, int level)
+{
+    static const style_id styles[STYLE_TOC_LEVELS] = {STYLE_TOC_1, STYLE_TOC_2, STYLE_TOC_3};
+    return xmlw_start(x, "text:table-of-content-entry-template") ||
+                   xmlw_attrf(x, "text:outline-level", "%d", level) ||
+                   xmlw_attr(x, "text:style-name", ODT_STYLE(styles[level - 1])) ||
+                   xmlw_empty(x, "text:index-entry-text", NULL, NULL) ||
+                   xmlw_start(x, "text:index-entry-tab-stop") ||
+                   xmlw_attr(x, "style:type", "right") || xmlw_attr(x, "style:leader-char", ".") ||
+                   xmlw_end(x) || xmlw_empty(x, "text:index-entry-page-number", NULL, NULL) ||
+                   xmlw_end(x)
+               ? -1
+               : 0;
+}
+
+/* The source says what LibreOffice lists when it updates the index; the
+ * body holds the entries the generator listed the same way, so the
+ * table reads right before any update. */
+static int odt_write_toc(xmlw *x, const doc_node *n)
+{
+    static const style_id styles[STYLE_TOC_LEVELS] = {STYLE_TOC_1, STYLE_TOC_2, STYLE_TOC_3};
+    const char *title = n->title ? n->title : "";
+    if (xmlw_start(x, "text:table-of-content") || xmlw_attr(x, "text:protected", "true") ||
+        xmlw_attr(x, "text:name", "Inhoudsopgave") ||
+        xmlw_start(x, "text:table-of-content-source") || xmlw_attr(x, "text:outline-level", "2") ||
+        xmlw_start(x, "text:index-title-template") ||
+        xmlw_attr(x, "text:style-name", ODT_STYLE(STYLE_TOC_HEADING)) || xmlw_text(x, title) ||
+        xmlw_end(x) || odt_write_toc_template(x, 1) || odt_write_toc_template(x, 2) ||
+        xmlw_end(x) || xmlw_start(x, "text:index-body") || xmlw_start(x, "text:index-title") ||
+        xmlw_attr(x, "text:name", "Inhoudsopgave_kop") ||
+        odt_write_line(x, ODT_STYLE(STYLE_TOC_HEADING), title) || xmlw_end(x))
+        return -1;
+    for (const doc_node *e = n->first; e; e = e->next) {
+        int level = e->number < 1 ? 1 : e->number > STYLE_TOC_LEVELS ? STYLE_TOC_LEVELS : e->number;
+        int space = 1;
+        if (e->kind != DOC_TOC_ENTRY)
+            continue;
+        if (xmlw_start(x, "text:p") ||
+            xmlw_attr(x, "text:style-name", ODT_STYLE(styles[level - 1])) ||
+            odt_write_text(x, e->title ? e->title : "", &space) ||
+            xmlw_empty(x, "text:tab", NULL, NULL) || xmlw_end(x))
+            return -1;
+    }
+    return xmlw_end(x) || xmlw_end(x) ? -1 : 0;
+}
+
 static int odt_write_block(xmlw *x, const doc_node *n)
 {
     int diverted = odt_divert_deleted(x, n);
@@ -607,7 +655,10 @@ static int odt_write_block(xmlw *x, const doc_node *n)
         return odt_write_item(x, n);
     case DOC_SIGNATORY:
         return odt_write_signatory(x, n);
+    case DOC_TOC:
+        return odt_write_toc(x, n);
     case DOC_DOCUMENT:
+    case DOC_TOC_ENTRY:
         return 0;
     default:
         return odt_write_stray_inline(x, n);

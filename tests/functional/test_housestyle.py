@@ -101,7 +101,9 @@ def schema_carries_the_models_articles_fields_and_choices():
     required = [f["id"] for f in m["velden"]
                 if f.get("verplicht") == "ja" and "standaard" not in f]
     assert sorted(props["velden"].get("required", [])) == sorted(required)
-    assert set(sch["required"]) >= {"regio", "deelnemers", "ondertekening"}
+    assert set(sch["required"]) >= {"regio", "deelnemers", "beheerorganisatie"}
+    assert set(sch["properties"]["lettertype"]["enum"]) >= {"Arial", "Liberation Sans"}
+    assert sch["properties"]["inhoudsopgave"]["enum"] == ["ja", "nee"]
 
 
 @test
@@ -173,8 +175,11 @@ def house_style_documents_are_valid_and_have_the_same_pages():
         pages = {}
         for fmt in ("odt", "docx"):
             out = os.path.join(TMP, f"house-pdf{i}-{fmt}")
-            p = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
-                                files[fmt]], capture_output=True, text=True)
+            # A profile of our own: other LibreOffice runs cannot hold it.
+            profile = "file://" + os.path.join(TMP, "lo-profile")
+            p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                                "--convert-to", "pdf", "--outdir", out, files[fmt]],
+                               capture_output=True, text=True, timeout=300)
             assert p.returncode == 0, p.stderr
             pdf = os.path.join(out, os.path.basename(files[fmt]).rsplit(".", 1)[0] + ".pdf")
             info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
@@ -270,6 +275,98 @@ def fonts_sizes_margins_and_rules_are_equal_between_the_formats():
         assert abs(cm(rule["margin-right"]) -
                    d.styles["Ondertekening ruimte"].paragraph_format.right_indent.cm) < 0.01
         assert "....." not in pandoc_text(files["docx"], "docx")
+
+
+# -------------------------------------------------------- table of contents
+
+TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def odt_toc(path):
+    from xml.etree import ElementTree as ET
+    root = ET.fromstring(odt_member(path, "content.xml"))
+    toc = root.find(f".//{{{TEXT_NS}}}table-of-content")
+    if toc is None:
+        return None
+    body = toc.find(f"{{{TEXT_NS}}}index-body")
+    return [("".join(p.itertext()).strip(), p.get(f"{{{TEXT_NS}}}style-name"))
+            for p in body.findall(f"{{{TEXT_NS}}}p")]
+
+
+def docx_toc(path):
+    """The TOC entries, which python-docx does not list: Word keeps them
+    in a content control (w:sdt)."""
+    d = docx.Document(path)
+    names = {st.style_id: st.name for st in d.styles}
+    out = []
+    for p in d.element.body.iter(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        name = names.get(style.get(f"{W}val"), "") if style is not None else ""
+        if re.fullmatch(r"toc \d", name):
+            out.append(("".join(t.text or "" for t in p.iter(f"{W}t")).strip(), name))
+    return out
+
+
+@test
+def table_of_contents_is_filled_in_after_the_parties_in_both_formats():
+    for region, files in house.items():
+        # The headings of levels 1 and 2 as odfpy reads them from the body.
+        doc = opendocument.load(files["odt"])
+        heads = [teletype.extractText(h).strip() for h in doc.getElementsByType(H)
+                 if h.getAttrNS(TEXTNS, "outline-level") in ("1", "2")]
+        entries = odt_toc(files["odt"])
+        assert entries, f"{region}: ODT zonder inhoudsopgave"
+        assert [t for t, _ in entries] == heads, (entries[:5], heads[:5])
+        assert {s for _, s in entries} == {"Contents_20_1", "Contents_20_2"}
+        dentries = docx_toc(files["docx"])
+        assert [t for t, _ in dentries] == heads
+        kept, _ = expected_articles(MODEL, region)
+        assert_in_order(kept, "\n".join(heads), "inhoudsopgave")
+        assert any(t.startswith("Bijlage 1") for t in heads)
+        # After the parties block, before Deel A; a TOC field in DOCX.
+        text = pandoc_text(files["docx"], "docx")
+        assert text.index("Inhoud") < text.index("Deel A")
+        with zipfile.ZipFile(files["docx"]) as z:
+            body = z.read("word/document.xml").decode()
+        assert re.search(r'<w:instrText xml:space="preserve"> TOC \\o (&quot;|")1-2', body)
+        assert 'w:dirty' not in body
+        with zipfile.ZipFile(files["docx"]) as z:
+            assert "updateFields" not in z.read("word/settings.xml").decode()
+
+
+@test
+def libreoffice_shows_the_entries_and_asks_nothing():
+    # LibreOffice shows the entries as written (it asks nothing and
+    # updates no index on opening), in both formats.
+    for i, files in enumerate(list(house.values())[:1]):
+        for fmt in ("odt", "docx"):
+            out = os.path.join(TMP, f"house-pdf{i}-{fmt}")
+            pdf = os.path.join(out, os.path.basename(files[fmt]).rsplit(".", 1)[0] + ".pdf")
+            text = subprocess.run(["pdftotext", "-l", "4", pdf, "-"], capture_output=True,
+                                  text=True).stdout
+            page = text[text.index("Inhoud"):]
+            assert "Deel A" in page and "Artikel 1" in page, fmt
+
+
+@test
+def a_region_can_switch_the_table_of_contents_off_and_choose_a_font():
+    src = open(os.path.join(ROOT, "regions", "minimaal.yaml"), encoding="utf-8").read()
+    path = os.path.join(TMP, "zonder-inhoud.yaml")
+    open(path, "w", encoding="utf-8").write(
+        src + "\ninhoudsopgave: nee\nlettertype: Times New Roman\n")
+    files = generate(path, os.path.join(TMP, "zonder-inhoud"), formats="odt,docx")
+    assert odt_toc(files["odt"]) is None and not docx_toc(files["docx"])
+    check_odf_schema(files["odt"], "zonder-odf")
+    check_docx_schema(files["docx"], "zonder-ooxml")
+    root, _ = odt_styles(files["odt"])
+    default = root.find(f".//{{{STYLE_NS}}}default-style/{{{STYLE_NS}}}text-properties")
+    assert default.get(f"{{{STYLE_NS}}}font-name") == "Times New Roman"
+    with zipfile.ZipFile(files["docx"]) as z:
+        assert '<w:altName w:val="Liberation Serif"/>' in z.read("word/fontTable.xml").decode()
+    open(path, "w", encoding="utf-8").write(src + "\nlettertype: Comic Sans\n")
+    p = run("controleer", path)
+    assert p.returncode == 2 and "onbekend lettertype 'Comic Sans'" in p.stderr, p.stderr
+    assert re.search(r"zonder-inhoud.yaml:\d+:\d+: fout", p.stderr)
 
 
 summary()

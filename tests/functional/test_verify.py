@@ -215,7 +215,8 @@ def one_word_changed_by_python_docx_is_found():
 def one_word_changed_in_odt_content_xml_is_found():
     def edit(content):
         text = content.decode()
-        at = text.index(escape(ARTICLE))
+        # The article itself, not its entry in the table of contents.
+        at = text.index(escape(ARTICLE), max(text.find("</text:table-of-content>"), 0))
         p = text.index("<text:p ", at)
         body = text.index(">", p) + 1
         # Replace the paragraph's first long word.
