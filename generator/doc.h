@@ -55,16 +55,6 @@ typedef struct {
     char *value;
 } doc_property;
 
-/* An image the documents embed (the region's logo): the file's bytes,
- * checked by the generator, so writers never read files. */
-typedef struct {
-    unsigned char *data;
-    size_t len;
-    const char *media_type; /* "image/png" or "image/jpeg" (static) */
-    const char *extension;  /* "png" or "jpeg" (static) */
-    int width, height;      /* in pixels */
-} doc_image;
-
 typedef struct {
     char *title;         /* document title, e.g. "Bestuurlijke Afspraken ..." */
     char *subtitle;      /* may be NULL */
@@ -95,7 +85,6 @@ typedef struct {
     int concept;
     char *concept_mark;
     char *font;      /* the region's lettertype, NULL for the house font */
-    doc_image *logo; /* on the title page; NULL for none */
 } doc_meta;
 
 /* Which lines of a signatory hold a placeholder (doc_signatory.open). */

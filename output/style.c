@@ -132,9 +132,6 @@ static const style_def styles[STYLE_COUNT] = {
                       .space_before = CM(0), .line_percent = 100, .tab = TAB_RIGHT,
                       .tab_pos = HMM(TEXT_WIDTH), .hyphenate = -1, .size = 16,
                       .color = "595959"},
-    [STYLE_LOGO] = {.id = STYLE_LOGO, .display = "Logo", .odt_name = "Logo", .docx_id = "Logo",
-                    .parent = STYLE_NORMAL, .next = STYLE_TITLE, .space_before = CM(0),
-                    .align = ALIGN_CENTER, .keep_with_next = 1},
     [STYLE_TOC_HEADING] = {.id = STYLE_TOC_HEADING, .display = "Contents Heading",
                            .odt_name = "Contents_20_Heading", .docx_id = "TOCHeading",
                            .docx_name = "TOC Heading", .parent = STYLE_NORMAL,
@@ -166,10 +163,6 @@ static const style_def styles[STYLE_COUNT] = {
      * region can still mark them. */
     [STYLE_TERM] = {.id = STYLE_TERM, .character = 1, .display = "Begrip", .odt_name = "Begrip",
                     .docx_id = "Begrip", .parent = STYLE_NONE, .next = STYLE_NONE},
-    [STYLE_LINK] = {.id = STYLE_LINK, .character = 1, .display = "Internet link",
-                    .odt_name = "Internet_20_link", .docx_id = "Hyperlink",
-                    .docx_name = "Hyperlink", .parent = STYLE_NONE, .next = STYLE_NONE,
-                    .color = "0563C1", .underline = 1},
     /* A value still to fill in must catch the eye, on screen and on paper. */
     [STYLE_PLACEHOLDER] = {.id = STYLE_PLACEHOLDER, .character = 1, .display = "In te vullen",
                            .odt_name = "In_20_te_20_vullen", .docx_id = "InTeVullen",

@@ -33,7 +33,6 @@ typedef enum {
     STYLE_SIGN_FUNCTION,
     STYLE_HEADER,
     STYLE_FOOTER,
-    STYLE_LOGO,
     STYLE_TOC_HEADING,
     STYLE_TOC_1,
     STYLE_TOC_2,
@@ -41,7 +40,6 @@ typedef enum {
     /* character styles */
     STYLE_REGIONAL,
     STYLE_TERM,
-    STYLE_LINK,
     STYLE_PLACEHOLDER,
     STYLE_COUNT,
     STYLE_NONE = -1
@@ -127,10 +125,6 @@ int style_text_width(void);
 /* The document's language for spelling and hyphenation. */
 #define STYLE_LANGUAGE "nl"
 #define STYLE_COUNTRY  "NL"
-
-/* The logo on the title page: this high, at most this wide. */
-#define STYLE_LOGO_HEIGHT    2000
-#define STYLE_LOGO_MAX_WIDTH 6000
 
 /* A font Word and LibreOffice both show with the same metrics: the name
  * the documents use, and the metric-compatible twin LibreOffice falls
