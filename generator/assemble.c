@@ -105,8 +105,12 @@ void add_rich(ctx *c, doc_node *parent, const rich_text *t)
             const char *open = s ? c->spot_open[s - c->m->spots] : NULL;
             if (!s)
                 input_error(c, k->pos, NULL, "onbekende plek voor regionale tekst '%s'", k->arg[0]);
+            /* The model's default is model text: a reader must tell the
+             * region's own words from what the model says for it. */
             if (open)
                 n = add_inline(c, parent, DOC_PLACEHOLDER, open);
+            else if (text && text == s->default_text)
+                n = add_inline(c, parent, DOC_TEXT, text);
             else
                 n = add_inline(c, parent, DOC_REGIONAL, text ? text : "");
             if (n)
@@ -236,27 +240,60 @@ static void close_list(ctx *c, doc_node *list)
     t->text = text;
 }
 
+/* Alphabetical as a dictionary sorts: case and diacritics do not count
+ * (the two-byte UTF-8 letters of Latin-1 fold to their base letter). */
+static int term_order(const void *a, const void *b)
+{
+    static const char latin1[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
+                                 "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+    const unsigned char *x = (const unsigned char *)(*(const model_term *const *)a)->term;
+    const unsigned char *y = (const unsigned char *)(*(const model_term *const *)b)->term;
+    for (;;) {
+        int cx = *x, cy = *y;
+        if (cx == 0xC3 && x[1] >= 0x80 && x[1] <= 0xBF)
+            cx = latin1[*++x - 0x80];
+        if (cy == 0xC3 && y[1] >= 0x80 && y[1] <= 0xBF)
+            cy = latin1[*++y - 0x80];
+        if (cx >= 'A' && cx <= 'Z')
+            cx += 'a' - 'A';
+        if (cy >= 'A' && cy <= 'Z')
+            cy += 'a' - 'A';
+        if (cx != cy || !cx)
+            return cx - cy;
+        x++;
+        y++;
+    }
+}
+
+/* Definitions in alphabetical order and without letters (Ar 3.59, third
+ * lid), so that a definition that falls away never shifts the others;
+ * the empty label marks an item set apart without a letter. */
 static void add_term_list(ctx *c, doc_node *parent, src_pos pos)
 {
     doc_node *list = add(c, parent, DOC_LIST, pos);
-    if (!list)
+    const model_term **terms = calloc(c->m->n_terms + 1, sizeof *terms);
+    if (!list || !terms) {
+        c->oom = 1;
+        free(terms);
         return;
-    int n = 0;
-    char letter[8], label[32];
-    for (size_t i = 0; i < c->m->n_terms; i++) {
-        const model_term *t = &c->m->terms[i];
-        if (!t->term || !holds(c, &t->cond))
-            continue;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < c->m->n_terms; i++)
+        if (c->m->terms[i].term && holds(c, &c->m->terms[i].cond))
+            terms[n++] = &c->m->terms[i];
+    qsort(terms, n, sizeof *terms, term_order);
+    for (size_t i = 0; i < n; i++) {
+        const model_term *t = terms[i];
         doc_node *item = add(c, list, DOC_ITEM, t->pos);
         if (!item)
-            return;
-        item_label(++n, 0, label, sizeof label, letter);
-        set_str(c, &item->label, label);
+            break;
+        set_str(c, &item->label, "");
         set_str(c, &item->id, t->id);
         add_inline(c, item, DOC_TERM, t->term);
         add_inline(c, item, DOC_TEXT, ": ");
         add_rich(c, item, &t->definition);
     }
+    free(terms);
     close_list(c, list);
 }
 
@@ -498,7 +535,8 @@ static void build_parts(ctx *c, doc_node *doc)
         for (size_t i = 0; i < mp->n_articles; i++)
             any |= c->kept[first + i];
         ai += mp->n_articles;
-        if (!any)
+        /* The model's numbering keeps every part, so letters stay too. */
+        if (!any && !c->r->model_numbering)
             continue;
         doc_node *part = add(c, doc, DOC_PART, mp->pos);
         if (!part)
@@ -511,8 +549,20 @@ static void build_parts(ctx *c, doc_node *doc)
         set_str(c, &part->id, mp->id);
         for (size_t i = 0; i < mp->n_articles; i++) {
             const model_article *a = &mp->articles[i];
-            if (!c->kept[first + i])
+            if (!c->kept[first + i]) {
+                /* "Artikel 10 [vervallen]": later articles keep the number
+                 * the model gives them, as national guidance cites it. */
+                if (c->r->model_numbering && a->numbered) {
+                    doc_node *gone = add(c, part, DOC_ARTICLE, a->pos);
+                    if (!gone)
+                        return;
+                    gone->number = ++art_no;
+                    if (doc_setf(&gone->label, "Artikel %d", art_no))
+                        c->oom = 1;
+                    set_str(c, &gone->title, c->m->dropped_title ? c->m->dropped_title : "");
+                }
                 continue;
+            }
             doc_node *art = add(c, part, DOC_ARTICLE, a->pos);
             if (!art)
                 return;
@@ -591,7 +641,8 @@ static void build_annexes(ctx *c, doc_node *doc)
     int no = 0;
     for (size_t i = 0; i < c->m->n_annexes; i++) {
         const model_annex *b = &c->m->annexes[i];
-        if (!holds(c, &b->cond))
+        int kept = holds(c, &b->cond);
+        if (!kept && !c->r->model_numbering)
             continue;
         doc_node *an = add(c, doc, DOC_ANNEX, b->pos);
         if (!an)
@@ -599,6 +650,10 @@ static void build_annexes(ctx *c, doc_node *doc)
         an->number = ++no;
         if (doc_setf(&an->label, "Bijlage %d", no))
             c->oom = 1;
+        if (!kept) {
+            set_str(c, &an->title, c->m->dropped_title ? c->m->dropped_title : "");
+            continue;
+        }
         set_str(c, &an->title, b->title);
         set_str(c, &an->id, b->id);
         if (b->id) {
@@ -659,6 +714,11 @@ doc_node *assemble_with_declarations(const model *m, const region *r, const asse
         fill_model_text(&c);
     } else {
         choose_articles(&c);
+        if (r->model_numbering && !m->dropped_title)
+            input_error(&c, r->numbering_pos,
+                        "Het model noemt onder 'model:' geen 'vervallen'; kies 'doorlopend'.",
+                        "dit model kan de nummers niet vasthouden: het zegt niet hoe een "
+                        "weggelaten artikel heet");
         fill_fields(&c);
         check_members(&c);
         fill_spots(&c);

@@ -476,6 +476,19 @@ static void check_fields_and_soorten(checker *k)
                        "veld '%s' met een eenheid kan negatief worden ('min' is %ld)", f->id,
                        f->min);
     }
+    /* The proof below holds for both numberings; the model's own needs a
+     * title for what it drops. */
+    int optional = 0;
+    for (size_t p = 0; p < m->n_parts; p++)
+        for (size_t i = 0; i < m->parts[p].n_articles; i++)
+            optional |= m->parts[p].articles[i].optional;
+    for (size_t i = 0; i < m->n_annexes; i++)
+        optional |= m->annexes[i].cond.kind != COND_NONE;
+    if (optional && !m->dropped_title)
+        diag_input(k->diags, m->file, 0, 0,
+                   "Zet onder 'model:' bijvoorbeeld 'vervallen: \"[vervallen]\"'.",
+                   "het model laat artikelen of bijlagen weg, maar noemt geen 'vervallen': "
+                   "'nummering: model' kan dan geen nummers vasthouden");
     if (!m->n_soorten)
         diag_input(k->diags, m->file, 0, 0, "Zie 'deelnemers' in model/README.md.",
                    "het model noemt geen soorten Deelnemers");

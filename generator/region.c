@@ -207,6 +207,7 @@ static int load_top(loader *l, yaml_node_t *root)
                 break;
             }
     char *numbering = ymap_text(&l->y, root, "nummering", 0, "het regiobestand");
+    r->numbering_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "nummering"));
     if (numbering && !strcmp(numbering, "model"))
         r->model_numbering = 1;
     else if (numbering && strcmp(numbering, "doorlopend"))

@@ -63,6 +63,7 @@ typedef struct {
     char *sign_place; /* both NULL: each Deelnemer signs apart */
     char *sign_date;  /* JJJJ-MM-DD, checked */
     int model_numbering; /* nummering: model keeps the model's numbers */
+    src_pos numbering_pos;
     int no_toc;          /* inhoudsopgave: nee */
     char *font;          /* lettertype, checked against the house style's */
     src_pos name_pos, manager_pos, sign_date_pos, values_pos, members_pos;

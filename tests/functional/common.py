@@ -80,15 +80,22 @@ def load_yaml(path):
 
 def expected_articles(model_path, region_path):
     """The oracle: kept articles with their final numbers, computed from the
-    YAML files by this test, independently of the C engine."""
+    YAML files by this test, independently of the C engine. With
+    'nummering: model' a dropped article keeps its number, titled as the
+    model's 'vervallen' says, and is listed among the headings."""
     m, r = load_yaml(model_path), load_yaml(region_path)
     choices = r.get("optionele_artikelen") or {}
+    stable = r.get("nummering") == "model"
     kept, dropped, n = [], [], 0
     for part in m["delen"]:
         for a in part["artikelen"]:
+            numbered = a.get("genummerd", "ja") == "ja"
             if a.get("optioneel") == "ja" and choices.get(a["id"], "ja") == "nee":
                 dropped.append(a["titel"])
-            elif a.get("genummerd", "ja") == "ja":
+                if stable and numbered:
+                    n += 1
+                    kept.append(f"Artikel {n} {m['model']['vervallen']}")
+            elif numbered:
                 n += 1
                 kept.append(f"Artikel {n} {a['titel']}")
     return kept, dropped

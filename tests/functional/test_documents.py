@@ -157,8 +157,8 @@ def dropping_an_article_renumbers_and_updates_references():
         assert "Artikel 3 De Stuurgroep" in a and "Artikel 2 De Stuurgroep" in b, fmt
         assert "Extra overleg" not in b, fmt
         # Every reference follows the article to its new number.
-        assert "Stuurgroep: het overleg van artikel 3;" in a
-        assert "Stuurgroep: het overleg van artikel 2;" in b
+        assert "Stuurgroep: het overleg van artikel 3." in a
+        assert "Stuurgroep: het overleg van artikel 2." in b
         assert "zie artikel 3, tweede lid en bijlage 1" in a
         assert "zie artikel 2, tweede lid en bijlage 1" in b
         assert "Zie ook artikel 3, tweede lid, onder a." in a

@@ -188,4 +188,110 @@ def small_numbers_are_words_with_their_unit():
         assert "één maanden" not in text and "1 maand" not in text, fmt
 
 
+# --------------------------------------------------------- definitions
+
+def definitions(files):
+    """The items of the lid with the definitions, as python-docx reads them:
+    from the paragraph that opens the list up to the next lid or heading."""
+    paras = docx.Document(files["docx"]).paragraphs
+    start = next(i for i, p in enumerate(paras) if "wordt verstaan onder" in p.text)
+    out = []
+    for p in paras[start + 1:]:
+        if p.style.name.startswith("Heading") or re.match(r"\d+\.\t", p.text):
+            break
+        out.append(p.text.strip())
+    return out
+
+
+@test
+def definitions_are_alphabetical_and_unlettered():
+    model = load_yaml(MODEL)
+    for region in REGIONS:
+        files = generate(region, os.path.join(TMP, "def-" + os.path.basename(region)))
+        items = definitions(files)
+        assert len(items) >= 10, items
+        for item in items:
+            assert not re.match(r"^[a-z]{1,2}[.)]\s", item), f"definitie met letter: {item}"
+        terms = [i.split(":", 1)[0] for i in items]
+        assert terms == sorted(terms, key=str.casefold), terms
+        assert set(terms) <= {t["term"] for t in model["begrippen"]}, terms
+
+
+# ------------------------------------------------------------ numbering
+
+def model_numbers(model):
+    numbers, n = {}, 0
+    for part in model["delen"]:
+        for a in part["artikelen"]:
+            if a.get("genummerd", "ja") == "ja":
+                n += 1
+                numbers[a["id"]] = n
+    return numbers
+
+
+@test
+def nummering_model_keeps_the_models_numbers_and_references():
+    model = load_yaml(MODEL)
+    numbers = model_numbers(model)
+    path, _ = variant([("regio: Betuwe-Lingestreek\n",
+                        "regio: Betuwe-Lingestreek\nnummering: model\n")])
+    dropped = [a for p in model["delen"] for a in p["artikelen"]
+               if a["id"] in ("geprioriteerde-casussen", "regionale-diensten")]
+    assert len(dropped) == 2
+    for fmt, text in texts(generate(path, os.path.join(TMP, "stabiel"))).items():
+        for a in dropped:
+            assert f"Artikel {numbers[a['id']]} [vervallen]" in text, (fmt, a["id"])
+        last = max(numbers.items(), key=lambda kv: kv[1])
+        title = next(a["titel"] for p in model["delen"] for a in p["artikelen"]
+                     if a["id"] == last[0])
+        assert f"Artikel {last[1]} {title}" in text, fmt
+        # A definition that cites a whole article cites the model's number.
+        cited = 0
+        for term in model["begrippen"]:
+            m = re.search(r"\{\{art:([a-z-]+)\}\}", term["definitie"])
+            if m and m.group(1) in numbers and "alleen_als" not in term:
+                assert re.search(rf"{re.escape(term['term'])}: [^;]*?artikel "
+                                 rf"{numbers[m.group(1)]}\b", text), (fmt, term["term"])
+                cited += 1
+        assert cited >= 2, cited
+    consecutive = texts(generate(VOORBEELD, os.path.join(TMP, "doorlopend")))["docx"]
+    assert "[vervallen]" not in consecutive
+
+
+@test
+def nummering_model_needs_a_model_that_names_the_dropped_title():
+    src = open(MODEL, encoding="utf-8").read()
+    broken = re.sub(r"\n  vervallen: .*\n", "\n", src, count=1)
+    assert broken != src
+    mpath = os.path.join(TMP, "zonder-vervallen.yaml")
+    open(mpath, "w", encoding="utf-8").write(broken)
+    p = run("controleer", "--model", mpath)
+    assert p.returncode == 2 and "'vervallen'" in p.stderr, p.stderr
+    path, src = variant([("regio: Betuwe-Lingestreek\n",
+                          "regio: Betuwe-Lingestreek\nnummering: modell\n")])
+    p = run("controleer", path)
+    assert p.returncode == 2, p.stderr
+    assert f"{path}:{pos(src, 'modell')}: fout: onbekende waarde 'modell' voor 'nummering'" \
+        in p.stderr, p.stderr
+
+
+# ------------------------------------------------------- regional text
+
+def runs_in_style(docx_path, style):
+    return [r.text for p in docx.Document(docx_path).paragraphs for r in p.runs
+            if r.style is not None and r.style.name == style]
+
+
+@test
+def a_default_text_is_model_text_and_a_regions_own_text_is_marked():
+    model = load_yaml(MODEL)
+    default = flat(next(s["standaard"] for s in model["regionaal"] if s["id"] == "verdeelsleutel"))
+    files = generate(os.path.join(ROOT, "regions", "minimaal.yaml"), os.path.join(TMP, "std"))
+    assert default in flat(pandoc_text(files["docx"], "docx"))
+    assert not any(default[:40] in r for r in runs_in_style(files["docx"], "Regionaal"))
+    own = generate(VOORBEELD, os.path.join(TMP, "eigen"))
+    assert any("naar rato van hun aantal inwoners" in r
+               for r in runs_in_style(own["docx"], "Regionaal"))
+
+
 summary()
