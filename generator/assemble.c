@@ -418,6 +418,14 @@ void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
     set_dutch_date(c, &meta->reference_date, m->ref_date);
     if (m->subtitle.count)
         render_rich_plain(c, &m->subtitle, &meta->subtitle);
+    /* Custom properties, the same in ODT and DOCX. */
+    static const char *const names[] = {"Regio", "Model", "Modelversie", "Modeldatum",
+                                        "Referentie", "Referentie vastgesteld"};
+    const char *const values[] = {meta->region,     meta->model_name,     meta->model_version,
+                                  meta->model_date, meta->reference_name, meta->reference_date};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (doc_add_property(meta, names[i], values[i]))
+            c->oom = 1;
     if (opt && opt->timestamp != (time_t)-1) {
         meta->timestamp = opt->timestamp;
         return;

@@ -77,6 +77,24 @@ void doc_append(doc_node *parent, doc_node *child)
     parent->last = child;
 }
 
+int doc_add_property(doc_meta *m, const char *name, const char *value)
+{
+    if (!value)
+        return 0;
+    doc_property *p = reallocarray(m->properties, m->n_properties + 1, sizeof *p);
+    if (!p)
+        return -1;
+    m->properties = p;
+    char *n = strdup(name), *v = strdup(value);
+    if (!n || !v) {
+        free(n);
+        free(v);
+        return -1;
+    }
+    p[m->n_properties++] = (doc_property){n, v};
+    return 0;
+}
+
 void doc_insert_after(doc_node *sibling, doc_node *node)
 {
     doc_node *parent = sibling->parent;

@@ -136,6 +136,10 @@ doc_node *doc_new_inline(doc_kind kind, const char *text, size_t len);
 int doc_set(char **field, const char *s);
 int doc_setf(char **field, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Adds a custom property (copies of name and value) to the list both
+ * writers write; a NULL value adds nothing. 0, or -1 when memory ran out. */
+int doc_add_property(doc_meta *m, const char *name, const char *value);
+
 /* Appends child to parent; parent takes ownership. */
 void doc_append(doc_node *parent, doc_node *child);
 

@@ -401,18 +401,13 @@ int fp_from_tree(const doc_node *doc, fp_document *f)
 
 /* --- into the tree's metadata ----------------------------------------- */
 
+/* Takes name and value (malloc'd, NULL when that failed). */
 static int add_property(doc_meta *m, char *name, char *value)
 {
-    doc_property *p =
-        name && value ? reallocarray(m->properties, m->n_properties + 1, sizeof *p) : NULL;
-    if (!p) {
-        free(name);
-        free(value);
-        return -1;
-    }
-    m->properties = p;
-    p[m->n_properties++] = (doc_property){name, value};
-    return 0;
+    int r = name && value ? doc_add_property(m, name, value) : -1;
+    free(name);
+    free(value);
+    return r;
 }
 
 static int set_meta(doc_meta *m, const fp_document *f, const char *region_sha256)

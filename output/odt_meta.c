@@ -53,12 +53,6 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
                                 m->language ? m->language : ODT_DEFAULT_LANGUAGE) ||
                    xmlw_element(x, "meta:creation-date", date) ||
                    xmlw_element(x, "dc:date", date) ||
-                   odt_write_meta_user_defined(x, "Regio", m->region) ||
-                   odt_write_meta_user_defined(x, "Model", m->model_name) ||
-                   odt_write_meta_user_defined(x, "Modelversie", m->model_version) ||
-                   odt_write_meta_user_defined(x, "Modeldatum", m->model_date) ||
-                   odt_write_meta_user_defined(x, "Referentie", m->reference_name) ||
-                   odt_write_meta_user_defined(x, "Referentie vastgesteld", m->reference_date) ||
                    odt_write_properties(x, m) || xmlw_end(x)
                ? -1
                : 0;

@@ -369,4 +369,23 @@ def a_region_can_switch_the_table_of_contents_off_and_choose_a_font():
     assert re.search(r"zonder-inhoud.yaml:\d+:\d+: fout", p.stderr)
 
 
+# ------------------------------------------------------------- properties
+
+@test
+def custom_properties_are_the_same_in_odt_and_docx():
+    for region, files in house.items():
+        from xml.etree import ElementTree as ET
+        meta = ET.fromstring(odt_member(files["odt"], "meta.xml"))
+        mns = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+        odt = {u.get(f"{{{mns}}}name"): u.text for u in meta.iter(f"{{{mns}}}user-defined")}
+        cns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+        vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+        custom = ET.fromstring(odt_member(files["docx"], "docProps/custom.xml"))
+        dx = {p.get("name"): p.find(f"{{{vt}}}lpwstr").text for p in custom.iter(f"{{{cns}}}property")}
+        assert odt == dx, set(odt) ^ set(dx)
+        r = load_yaml(region)
+        assert odt["Regio"] == r["regio"] and odt["Modelversie"]
+        assert odt["Model"] and "Vingerafdruk" in odt
+
+
 summary()

@@ -38,6 +38,10 @@ static doc_node *fixture_document(void)
     doc_set(&m->reference_date, "22 september 2025");
     doc_set(&m->language, "nl-NL");
     m->timestamp = 1768478400; /* 2026-01-15 12:00 UTC */
+    /* As the assembler lists them for both writers. */
+    doc_add_property(m, "Model", m->model_name);
+    doc_add_property(m, "Modelversie", m->model_version);
+    doc_add_property(m, "Referentie", m->reference_name);
 
     doc_node *h = fx_add(d, DOC_HEADING, NULL, "Partijen");
     h->number = 1;
