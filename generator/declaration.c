@@ -26,9 +26,9 @@ void fill_in(ctx *c, doc_node *line, const model_item *it)
 {
     const char *value = c->fill[it->fill];
     const char *dots = c->m->fill_line;
+    /* Called right after the line's text is added, before any list of
+     * its own: the last child is the end of its text. */
     doc_node *last = line->last;
-    while (last && !doc_is_inline(last->kind))
-        last = last->prev;
     if (!value || !dots)
         return;
     size_t len = last && last->kind == DOC_TEXT ? strlen(last->text) : 0, dl = strlen(dots);
@@ -43,15 +43,7 @@ void fill_in(ctx *c, doc_node *line, const model_item *it)
         c->oom = 1;
         return;
     }
-    /* Before any block child (a list), right after the line's own text. */
-    v->parent = line;
-    v->prev = last;
-    v->next = last->next;
-    if (last->next)
-        last->next->prev = v;
-    else
-        line->last = v;
-    last->next = v;
+    doc_append(line, v);
 }
 
 /* One verklaring: the annex's leden under a document of their own. */

@@ -31,6 +31,30 @@ def diagnostics(stderr, kind):
     return [l for l in stderr.splitlines() if f": {kind}: " in l]
 
 
+def pdf_pages(docs, name):
+    """LibreOffice's PDF of each document (copied under unique names, with a
+    profile of our own), read back with pdftotext: per document its pages."""
+    srcs = []
+    for i, d in enumerate(docs):
+        dst = os.path.join(TMP, name, f"{i}-{os.path.basename(d)}")
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy(d, dst)
+        srcs.append(dst)
+    out = os.path.join(TMP, name + "-pdf")
+    profile = "file://" + os.path.join(TMP, "lo-profile")
+    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", out, *srcs],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    pages = []
+    for s in srcs:
+        pdf = os.path.join(out, os.path.basename(s).rsplit(".", 1)[0] + ".pdf")
+        assert os.path.exists(pdf), f"geen PDF van {s}"
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+        pages.append([pg for pg in text.split("\f") if pg.strip()])
+    return pages
+
+
 def docx_parts(path):
     with zipfile.ZipFile(path) as z:
         return {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith((".xml", ".rels"))}
@@ -157,19 +181,8 @@ def concept_of_an_unfilled_init_file_shows_concept_and_placeholders():
 def concept_documents_pass_the_schemas_and_libreoffice_with_concept_on_every_page():
     check_odf_schema(starter_files["odt"], "concept-odf")
     check_docx_schema(starter_files["docx"], "concept-ooxml")
-    out = os.path.join(TMP, "concept-pdf")
-    for key in ("odt", "docx"):
-        src = os.path.join(TMP, f"concept-{key}.{key}")
-        shutil.copy(starter_files[key], src)
-        profile = "file://" + os.path.join(TMP, "lo-profile")
-        p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                            "--convert-to", "pdf", "--outdir", out, src],
-                           capture_output=True, text=True, timeout=300)
-        pdf = os.path.join(out, f"concept-{key}.pdf")
-        assert p.returncode == 0 and os.path.exists(pdf), p.stderr
-        pages = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
-                               text=True).stdout.split("\f")
-        pages = [pg for pg in pages if pg.strip()]
+    keys = ("odt", "docx")
+    for key, pages in zip(keys, pdf_pages([starter_files[k] for k in keys], "concept")):
         assert len(pages) > 5, len(pages)
         assert all("CONCEPT" in pg for pg in pages), f"{key}: een pagina zonder CONCEPT"
 
@@ -278,17 +291,8 @@ def each_signature_block_stays_on_one_page_in_libreoffice():
     src = src.replace("deelnemers:\n", "deelnemers:\n" + members, 1)
     src = src.replace("ondertekening:\n  plaats: \"'s-Hertogenbosch\"\n  datum: 2026-01-15\n", "")
     files = generate(write("veel.yaml", src), os.path.join(TMP, "veel"), MINI_MODEL)
-    out = os.path.join(TMP, "veel-pdf")
-    for key in ("odt", "docx"):
-        src_doc = os.path.join(TMP, f"veel-{key}.{key}")
-        shutil.copy(files[key], src_doc)
-        profile = "file://" + os.path.join(TMP, "lo-profile")
-        subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", out, src_doc],
-                       capture_output=True, text=True, timeout=300)
-        pdf = os.path.join(out, f"veel-{key}.pdf")
-        pages = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
-                               text=True).stdout.split("\f")
+    keys = ("odt", "docx")
+    for key, pages in zip(keys, pdf_pages([files[k] for k in keys], "veel")):
         sig_pages = [pg for pg in pages if "Namens Gemeente Dorp-" in pg]
         assert len(sig_pages) >= 2, f"{key}: de blokken passen niet op één pagina"
         for i in range(14):
@@ -379,26 +383,14 @@ def genereer_writes_a_blank_verklaring_per_annex_and_one_per_netwerkpartner():
 @test
 def verklaringen_pass_the_schemas_and_libreoffice():
     assert declaration_files
-    srcs = []
     for i, f in enumerate(declaration_files):
         if f.endswith(".odt"):
             check_odf_schema(f, f"verkl-odf{i}")
         else:
             check_docx_schema(f, f"verkl-ooxml{i}")
-        dst = os.path.join(TMP, "verkl-lo", f"{i}-{os.path.basename(f)}")
-        os.makedirs(os.path.dirname(dst), exist_ok=True)
-        shutil.copy(f, dst)
-        srcs.append(dst)
-    out = os.path.join(TMP, "verkl-pdf")
-    profile = "file://" + os.path.join(TMP, "lo-profile")
-    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", out, *srcs],
-                       capture_output=True, text=True, timeout=600)
-    assert p.returncode == 0, p.stderr
-    for s in srcs:
-        pdf = os.path.join(out, os.path.basename(s).rsplit(".", 1)[0] + ".pdf")
-        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
-        assert "geheimhoudingsverklaring" in text and "Behorend bij" in text, pdf
+    for f, pages in zip(declaration_files, pdf_pages(declaration_files, "verkl")):
+        text = "".join(pages)
+        assert "geheimhoudingsverklaring" in text and "Behorend bij" in text, f
 
 
 @test
