@@ -7,8 +7,11 @@ LibreOffice itself (over UNO: Accept All and Reject All, then its own
 paragraph text) must agree; every part must validate against ODF 1.3 and
 ECMA-376, and LibreOffice must convert both redlines to PDF.
 
-The pairs come from the unit test's hand-built merged trees
-(tests/unit/test_redline.c writes them with REDLINE_OUT set).
+The pairs come from `vergelijk -o` on edited copies of the example region
+and on the test model pair (each side also made by `genereer`), and from
+the unit test's hand-built merged trees, which reach the corners (a
+document that ends in changes, insertions on both sides of a break;
+tests/unit/test_redline.c writes them with REDLINE_OUT set).
 
 Run from the repository root: /usr/bin/python3 tests/functional/test_redline.py
 """
@@ -207,15 +210,88 @@ def harness_pairs():
     return pairs
 
 
+VOORBEELD = os.path.join(ROOT, "regions", "voorbeeld.yaml")
+UPDATE_REGION = os.path.join(ROOT, "tests", "data", "update-region.yaml")
+MINI_MODEL_2 = os.path.join(ROOT, "tests", "data", "mini-model-2.yaml")
+
+
+def edited(src, name, *subs):
+    """A copy of src with each (old, new) replaced exactly once."""
+    with open(src, encoding="utf-8") as f:
+        text = f.read()
+    for old, new in subs:
+        assert text.count(old) == 1, f"{src}: '{old}' niet precies één keer"
+        text = text.replace(old, new)
+    path = os.path.join(TMP, name + ".yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def without_last_participant(src):
+    """A copy of src without the last entry under deelnemers (the one
+    right before optionele_artikelen)."""
+    with open(src, encoding="utf-8") as f:
+        text = f.read()
+    end = text.index("\noptionele_artikelen:")
+    start = text.rindex("\n  - naam:", 0, end)
+    return edited(src, "deelnemer-weg", (text[start:end], "\n"))
+
+
+def vergelijk_pair(name, older, newer, model_old=None, model_new=None):
+    """Both sides by genereer and the redlines by vergelijk -o."""
+    d = os.path.join(TMP, "vergelijk", name)
+    sides = {"oud": generate(older, os.path.join(d, "oud"), model_old, "odt,docx"),
+             "nieuw": generate(newer, os.path.join(d, "nieuw"), model_new, "odt,docx")}
+    args = ["vergelijk", older] if older == newer else ["vergelijk", older, newer]
+    if model_old != model_new:
+        args += ["--model-oud", model_old, "--model-nieuw", model_new]
+    elif model_old:
+        args += ["--model", model_old]
+    p = run(*args, "-o", os.path.join(d, "redline"))
+    assert p.returncode == 1, f"vergelijk {name}: {p.returncode}\n{p.stderr}"
+    sides["redline"] = {f: os.path.join(d, "redline", "vergelijking." + f) for f in ("odt", "docx")}
+    return sides
+
+
+def vergelijk_pairs():
+    v = VOORBEELD
+    # Valid under both model versions, so that genereer makes both sides.
+    both = edited(UPDATE_REGION, "update-beide", ("  extra: ja\n", ""),
+                  ("vergaderingen: 4", "vergaderingen: 8"),
+                  ("besluit: meerderheid", "besluit: unaniem"), ("  contact: het Bureau\n", ""),
+                  ("regionale_tekst:\n  historie: |\n    Sinds 2009 <samen> & verder.\n", ""))
+    return {
+        "artikel-weg": (v, edited(v, "artikel-weg", ("stuurgroep-breder-netwerk: ja",
+                                                     "stuurgroep-breder-netwerk: nee"))),
+        "artikel-erbij": (v, edited(v, "artikel-erbij", ("geprioriteerde-casussen: nee",
+                                                         "geprioriteerde-casussen: ja"))),
+        "een-woord": (v, edited(v, "een-woord", ("aandacht aan jongeren", "aandacht aan tieners"))),
+        "veldwaarde": (v, edited(v, "veldwaarde", ("vergaderfrequentie: 4",
+                                                   "vergaderfrequentie: 6"))),
+        "keuze": (v, edited(v, "keuze", ("besluitvorming: meerderheid",
+                                         "besluitvorming: twee_derde"))),
+        "deelnemer-weg": (v, without_last_participant(v)),
+        "modelversie": (both, both, MINI_MODEL, MINI_MODEL_2),
+    }
+
+
 PAIRS = {}
 
 
 @test
+def vergelijk_writes_redlines_for_every_pair():
+    for name, args in vergelijk_pairs().items():
+        PAIRS[name] = vergelijk_pair(name, *args)
+
+
+@test
 def harness_writes_pairs():
-    PAIRS.update(harness_pairs())
-    assert {"volledig", "staart-weg", "staart-erbij"} <= set(PAIRS), sorted(PAIRS)
-    for name, sides in PAIRS.items():
+    harness = harness_pairs()
+    assert {"volledig", "staart-weg", "staart-erbij", "aangrenzend"} <= set(harness)
+    for name, sides in harness.items():
         assert set(sides) == {"oud", "nieuw", "redline"}, (name, sides)
+    PAIRS.update(harness)
 
 
 @test
