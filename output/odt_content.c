@@ -38,7 +38,7 @@ typedef struct {
     const doc_node *block; /* the block whose paragraphs are being written */
     doc_change line;       /* the change of a title line, which has no node */
     const char *style;     /* style of the open body paragraph */
-    int body;              /* writing document blocks, not the title */
+    int body;              /* inside office:text: marks are being written */
     int past_tail;
     int open;       /* a body paragraph waits to be closed */
     int ids;        /* last region id used */
@@ -282,6 +282,21 @@ static int odt_write_heading_versions(xmlw *x, const doc_node *n, int *space)
     return 0;
 }
 
+/* Opens the region deleted blocks go into, unless one is open. Its
+ * point starts the next paragraph, or in the tail ends the open one. */
+static int odt_del_blocks(xmlw *x, odt_redline *r)
+{
+    if (r->del)
+        return 0;
+    int id = odt_region_open(r, DOC_DELETED);
+    if (id < 0)
+        return -1;
+    r->del = id;
+    r->del_kind = r->past_tail && r->open ? DEL_TAIL : DEL_BLOCK;
+    return r->del_kind == DEL_TAIL && (odt_ins_close(x, r) || odt_mark(x, "text:change", id) ||
+                                       odt_empty_p(r->regions, r->style));
+}
+
 /* A title or subtitle line of a redline: old is the older side's text
  * when it differs ("" for none), now NULL for none. */
 static int odt_write_line(xmlw *x, const char *style, const char *text);
@@ -302,14 +317,7 @@ static int odt_write_meta_line(xmlw *x, const char *style, const char *old, cons
     }
     if (!*old)
         return 0;
-    if (!r->del) {
-        int id = odt_region_open(r, DOC_DELETED);
-        if (id < 0)
-            return -1;
-        r->del = id;
-        r->del_kind = DEL_BLOCK;
-    }
-    return odt_write_line(r->regions, style, old);
+    return odt_del_blocks(x, r) || odt_write_line(r->regions, style, old);
 }
 
 /* A deleted block goes into its region, not the body. Returns 1 when it
@@ -324,18 +332,7 @@ static int odt_divert_deleted(xmlw *x, const doc_node *n)
         r->past_tail = 1;
     if (n->change != DOC_DELETED)
         return 0;
-    if (!r->del) {
-        int id = odt_region_open(r, DOC_DELETED);
-        if (id < 0)
-            return -1;
-        r->del = id;
-        r->del_kind = r->past_tail && r->open ? DEL_TAIL : DEL_BLOCK;
-        if (r->del_kind == DEL_TAIL &&
-            (odt_ins_close(x, r) || odt_mark(x, "text:change", id) ||
-             odt_empty_p(r->regions, r->style)))
-            return -1;
-    }
-    return odt_write_block(r->regions, n) ? -1 : 1;
+    return odt_del_blocks(x, r) || odt_write_block(r->regions, n) ? -1 : 1;
 }
 
 /* Closes what the last body paragraph left open. */
