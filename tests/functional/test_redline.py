@@ -33,7 +33,8 @@ HARNESS = os.path.join(ROOT, "build", "san", "test_redline")
 # ---------------------------------------------------------------- DOCX reader
 
 def docx_paragraphs(path, mode=None):
-    """The body's paragraphs as text. mode "accept" drops w:del and joins a
+    """The body's paragraphs as text (a table of contents, which Word keeps
+    in a content control, is not among them). mode "accept" drops w:del and joins a
     paragraph whose mark is deleted with the next; "reject" does the same
     for w:ins; None requires a document without changes."""
     with zipfile.ZipFile(path) as z:
@@ -389,7 +390,10 @@ class LibreOffice:
             out, e = [], doc.getText().createEnumeration()
             while e.hasMoreElements():
                 p = e.nextElement()
-                if p.supportsService("com.sun.star.text.Paragraph"):
+                # The table of contents is an index section of its own; a
+                # redline has none (it would list every heading twice).
+                if (p.supportsService("com.sun.star.text.Paragraph")
+                        and p.getPropertyValue("TextSection") is None):
                     out.append(p.getString())
             return changes, out
         finally:
