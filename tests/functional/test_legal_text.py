@@ -18,7 +18,13 @@ def flat(text):
 
 def region_text(name, fmt="docx"):
     if name not in texts:
-        files = generate(os.path.join(ROOT, "regions", name), os.path.join(TMP, name))
+        # The agreement's own text: without the table of contents, whose
+        # entries repeat the headings before the text they head.
+        region = os.path.join(TMP, "zonder-inhoud-" + name)
+        with open(region, "w", encoding="utf-8") as f:
+            f.write(open(os.path.join(ROOT, "regions", name), encoding="utf-8").read()
+                    + "\ninhoudsopgave: nee\n")
+        files = generate(region, os.path.join(TMP, name))
         texts[name] = {f: flat(pandoc_text(files[k], f))
                        for k, f in [("odt", "odt"), ("docx", "docx"), ("md", "markdown")]}
     return texts[name][fmt]
