@@ -111,6 +111,8 @@ static int resolve_article_ref(ctx *c, const pending_ref *p, char **out)
     return *out ? 0 : -1;
 }
 
+static void join_refs(ctx *c);
+
 void resolve_refs(ctx *c)
 {
     for (size_t i = 0; i < c->n_refs; i++) {
@@ -140,6 +142,77 @@ void resolve_refs(ctx *c)
         }
         free(n->text);
         n->text = text;
+    }
+    join_refs(c);
+}
+
+static void unlink_node(doc_node *n)
+{
+    if (n->prev)
+        n->prev->next = n->next;
+    else
+        n->parent->first = n->next;
+    if (n->next)
+        n->next->prev = n->prev;
+    else
+        n->parent->last = n->prev;
+    n->parent = n->prev = n->next = NULL;
+    doc_free(n);
+}
+
+/* A reference to a whole article in another article: "artikel 13". */
+static int whole_article(const ctx *c, size_t i)
+{
+    const pending_ref *p = &c->refs[i];
+    return p->tok->kind == TOK_REF && !p->tok->arg[1] &&
+           !(p->from_article && !strcmp(p->from_article, p->tok->arg[0])) &&
+           !strncmp(p->node->text, "artikel ", 8);
+}
+
+/* "artikel 12 en artikel 15" reads "de artikelen 12 en 15" (Ar 3.29):
+ * references to whole articles that the model joins with ", " and a
+ * final " en " become one. Their nodes follow each other in c->refs. */
+static void join_refs(ctx *c)
+{
+    for (size_t i = 0; i < c->n_refs; i++) {
+        if (!whole_article(c, i))
+            continue;
+        size_t j = i;
+        const doc_node *sep = NULL;
+        while (j + 1 < c->n_refs && whole_article(c, j + 1)) {
+            sep = c->refs[j].node->next;
+            if (!sep || sep->kind != DOC_TEXT || sep->next != c->refs[j + 1].node ||
+                (strcmp(sep->text, ", ") && strcmp(sep->text, " en ")))
+                break;
+            j++;
+            if (!strcmp(sep->text, " en "))
+                break;
+        }
+        if (j == i || strcmp(sep->text, " en "))
+            continue;
+        size_t len = 16;
+        for (size_t k = i; k <= j; k++)
+            len += strlen(c->refs[k].node->text) + 4;
+        char *text = malloc(len);
+        if (!text) {
+            c->oom = 1;
+            return;
+        }
+        strcpy(text, "de artikelen ");
+        for (size_t k = i; k <= j; k++) {
+            if (k > i)
+                strcat(text, k == j ? " en " : ", ");
+            strcat(text, c->refs[k].node->text + 8);
+        }
+        doc_node *first = c->refs[i].node;
+        for (size_t k = i + 1; k <= j; k++) {
+            unlink_node(first->next); /* the separator */
+            unlink_node(first->next); /* the reference */
+            c->refs[k].node = NULL;
+        }
+        free(first->text);
+        first->text = text;
+        i = j;
     }
 }
 

@@ -188,6 +188,18 @@ def small_numbers_are_words_with_their_unit():
         assert "één maanden" not in text and "1 maand" not in text, fmt
 
 
+# ---------------------------------------------------------- references
+
+@test
+def two_cited_articles_read_de_artikelen():
+    for region in REGIONS:
+        files = generate(region, os.path.join(TMP, "refs-" + os.path.basename(region)))
+        for fmt, text in texts(files).items():
+            assert not re.search(r"artikel \d+ en artikel \d+", text), \
+                (region, fmt, re.search(r".{40}artikel \d+ en artikel \d+", text))
+            assert re.search(r"de artikelen \d+ en \d+", text), (region, fmt)
+
+
 # --------------------------------------------------------- definitions
 
 def definitions(files):

@@ -767,6 +767,24 @@ static void test_assemble_articles_in_order(void **state)
                    "Bijlage 1 Lijst van Deelnemers|Bijlage 2 Overzicht Regionale Diensten");
 }
 
+/* Whole articles cited together read in the plural (Ar 3.29); a lid
+ * beside an article does not join. */
+static void test_assemble_references_in_the_plural(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(f,
+                                EDITS("geldt {{art:diensten}}.",
+                                      "gelden {{art:extra}}, {{art:stuurgroep}} en {{art:diensten}}."),
+                                NO_EDITS);
+    assert_outline(doc, DOC_REF,
+                   "artikel 4|artikel 3|artikel 3, tweede lid, onder a|artikel 3, tweede lid|"
+                   "bijlage 1|de artikelen 2, 3 en 4");
+    assert_outline(article(doc, "duur"), DOC_LID,
+                   "1. Deze afspraken gelden vanaf 1 februari 2026 voor de gemeenten Gemeente Aa, "
+                   "Gemeente Bee en Gemeente Cee; zie artikel 3, tweede lid en bijlage 1.|"
+                   "2. Als Regionale Diensten worden uitgevoerd, gelden de artikelen 2, 3 en 4.");
+}
+
 static void test_assemble_references_resolved(void **state)
 {
     fx *f = *state;
@@ -1462,6 +1480,7 @@ int main(void)
         T(test_load_position_after_single_quote_escape),
         T(test_assemble_articles_in_order),
         T(test_assemble_references_resolved),
+        T(test_assemble_references_in_the_plural),
         T(test_assemble_references_in_own_article_and_to_several_onderdelen),
         T(test_check_reference_to_missing_onderdeel_in_a_list),
         T(test_assemble_leden_and_onderdelen),
