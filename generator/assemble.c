@@ -398,6 +398,48 @@ static void set_dutch_date(ctx *c, char **out, const char *iso)
     set_str(c, out, date);
 }
 
+/* The model text, and apart from it the reference whose structure it
+ * follows, so that the properties never present one as the other. */
+static void build_description(ctx *c, doc_meta *m)
+{
+    char *s = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&s, &len);
+    if (!f) {
+        c->oom = 1;
+        return;
+    }
+    fprintf(f, "Modeltekst: %s", m->model_name ? m->model_name : "");
+    if (m->model_version)
+        fprintf(f, ", versie %s", m->model_version);
+    if (m->model_date)
+        fprintf(f, " van %s", m->model_date);
+    if (m->reference_name)
+        fprintf(f, ". Referentie: %s", m->reference_name);
+    if (m->reference_date)
+        fprintf(f, ", vastgesteld op %s", m->reference_date);
+    if (m->region)
+        fprintf(f, ". Regio: %s", m->region);
+    fputc('.', f);
+    if (fclose(f))
+        c->oom = 1;
+    free(m->description);
+    m->description = s;
+}
+
+/* Title, subject, description, creator and keywords: one decision that
+ * both the ODT and the DOCX writer print as given. */
+static void build_properties(ctx *c, doc_meta *m)
+{
+    set_str(c, &m->subject, m->subtitle ? m->subtitle : m->model_name);
+    set_str(c, &m->creator, "afspraken");
+    build_description(c, m);
+    const char *const keywords[] = {m->region, m->model_name, m->reference_name};
+    for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
+        if (doc_add_keyword(m, keywords[i]))
+            c->oom = 1;
+}
+
 void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
 {
     doc_meta *meta = doc->meta;
@@ -418,6 +460,7 @@ void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
     set_dutch_date(c, &meta->reference_date, m->ref_date);
     if (m->subtitle.count)
         render_rich_plain(c, &m->subtitle, &meta->subtitle);
+    build_properties(c, meta);
     /* Custom properties, the same in ODT and DOCX. */
     static const char *const names[] = {"Regio", "Model", "Modelversie", "Modeldatum",
                                         "Referentie", "Referentie vastgesteld"};

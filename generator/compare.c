@@ -464,6 +464,12 @@ static doc_meta *merge_meta(merge_ctx *c, const doc_meta *o, const doc_meta *n,
     set_copy(c, &m->model_version, n->model_version);
     set_copy(c, &m->model_date, n->model_date);
     set_copy(c, &m->language, n->language);
+    set_copy(c, &m->subject, n->subject);
+    set_copy(c, &m->description, n->description);
+    set_copy(c, &m->creator, n->creator);
+    for (size_t i = 0; i < n->n_keywords; i++)
+        if (doc_add_keyword(m, n->keywords[i]))
+            c->oom = 1;
     set_copy(c, &m->change_author, author);
     m->timestamp = n->timestamp;
     m->change_date = date;

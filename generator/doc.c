@@ -77,6 +77,20 @@ void doc_append(doc_node *parent, doc_node *child)
     parent->last = child;
 }
 
+int doc_add_keyword(doc_meta *m, const char *keyword)
+{
+    if (!keyword)
+        return 0;
+    char **k = reallocarray(m->keywords, m->n_keywords + 1, sizeof *k);
+    if (!k)
+        return -1;
+    m->keywords = k;
+    if (!(k[m->n_keywords] = strdup(keyword)))
+        return -1;
+    m->n_keywords++;
+    return 0;
+}
+
 int doc_add_property(doc_meta *m, const char *name, const char *value)
 {
     if (!value)
@@ -136,6 +150,12 @@ static void free_meta(doc_meta *m)
     free(m->reference_name);
     free(m->reference_date);
     free(m->language);
+    free(m->subject);
+    free(m->description);
+    free(m->creator);
+    for (size_t i = 0; i < m->n_keywords; i++)
+        free(m->keywords[i]);
+    free(m->keywords);
     free(m->fingerprint);
     free(m->fingerprint_line);
     free(m->fingerprint_label);

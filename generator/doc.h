@@ -68,6 +68,14 @@ typedef struct {
     char *reference_name; /* e.g. "Landelijk model Bestuurlijke Afspraken ..." */
     char *reference_date; /* Dutch date the reference was set */
     char *language;      /* BCP 47, "nl-NL" */
+    /* Document properties, decided once here so that ODT and DOCX show the
+     * same: subject, a sentence describing the text, the program that made
+     * it, and keywords (each whole; DOCX joins them with ", "). */
+    char *subject;
+    char *description;
+    char *creator;
+    char **keywords;
+    size_t n_keywords;
     time_t timestamp;    /* fixed date for document metadata and zip entries */
     /* Set by fingerprint_document (generator/fingerprint.h), else NULL: */
     char *fingerprint;      /* SHA-256 of the normalised text, 64 hex digits */
@@ -139,6 +147,10 @@ int doc_setf(char **field, const char *fmt, ...) __attribute__((format(printf, 2
 /* Adds a custom property (copies of name and value) to the list both
  * writers write; a NULL value adds nothing. 0, or -1 when memory ran out. */
 int doc_add_property(doc_meta *m, const char *name, const char *value);
+
+/* Adds a copy of keyword to m->keywords; NULL adds nothing. 0, or -1
+ * when memory ran out. */
+int doc_add_keyword(doc_meta *m, const char *keyword);
 
 /* Appends child to parent; parent takes ownership. */
 void doc_append(doc_node *parent, doc_node *child);

@@ -36,35 +36,17 @@ static int write_dcterms_date(xmlw *x, const char *name, const char *date)
            xmlw_text(x, date) || xmlw_end(x);
 }
 
-/* "<model text> versie 0.2": searchable in Word's keywords, so a reader
- * can tell which version of the model text a document follows. */
+/* ", " as LibreOffice joins them on export; its import splits at spaces,
+ * commas, semicolons and colons alike, so no separator keeps a keyword of
+ * several words whole there, while Word shows the text as written. */
 static int write_cp_keywords(xmlw *x, const doc_meta *m)
 {
-    if (xmlw_start(x, "cp:keywords") || xmlw_text(x, or_empty(m->model_name)))
+    if (xmlw_start(x, "cp:keywords"))
         return -1;
-    if (m->model_version && (xmlw_text(x, " versie ") || xmlw_text(x, m->model_version)))
-        return -1;
+    for (size_t i = 0; i < m->n_keywords; i++)
+        if ((i && xmlw_text(x, ", ")) || xmlw_text(x, m->keywords[i]))
+            return -1;
     return xmlw_end(x);
-}
-
-/* The model text, and apart from it the reference whose structure it
- * follows, so that the properties never present one as the other. */
-static int write_dc_description(xmlw *x, const doc_meta *m)
-{
-    if (xmlw_start(x, "dc:description") || xmlw_text(x, "Modeltekst: ") ||
-        xmlw_text(x, or_empty(m->model_name)))
-        return -1;
-    if (m->model_version && (xmlw_text(x, ", versie ") || xmlw_text(x, m->model_version)))
-        return -1;
-    if (m->model_date && (xmlw_text(x, " van ") || xmlw_text(x, m->model_date)))
-        return -1;
-    if (m->reference_name && (xmlw_text(x, ". Referentie: ") || xmlw_text(x, m->reference_name)))
-        return -1;
-    if (m->reference_date && (xmlw_text(x, ", vastgesteld op ") || xmlw_text(x, m->reference_date)))
-        return -1;
-    if (m->region && (xmlw_text(x, ". Regio: ") || xmlw_text(x, m->region)))
-        return -1;
-    return xmlw_text(x, ".") || xmlw_end(x);
 }
 
 static int write_cp_coreProperties(xmlw *x, const doc_node *doc)
@@ -77,9 +59,9 @@ static int write_cp_coreProperties(xmlw *x, const doc_node *doc)
            xmlw_attr(x, "xmlns:dc", NS_DC) || xmlw_attr(x, "xmlns:dcterms", NS_DCTERMS) ||
            xmlw_attr(x, "xmlns:dcmitype", NS_DCMITYPE) || xmlw_attr(x, "xmlns:xsi", NS_XSI) ||
            xmlw_element(x, "dc:title", or_empty(m->title)) ||
-           xmlw_element(x, "dc:subject", or_empty(m->model_name)) ||
-           xmlw_element(x, "dc:creator", APPLICATION) || write_cp_keywords(x, m) ||
-           write_dc_description(x, m) || xmlw_element(x, "cp:lastModifiedBy", APPLICATION) ||
+           xmlw_element(x, "dc:subject", or_empty(m->subject)) ||
+           xmlw_element(x, "dc:creator", or_empty(m->creator)) || write_cp_keywords(x, m) ||
+           xmlw_element(x, "dc:description", or_empty(m->description)) || xmlw_element(x, "cp:lastModifiedBy", APPLICATION) ||
            xmlw_element(x, "dc:language", docx_language(doc)) ||
            write_dcterms_date(x, "dcterms:created", date) ||
            write_dcterms_date(x, "dcterms:modified", date) || xmlw_end(x);

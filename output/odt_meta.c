@@ -1,4 +1,4 @@
-/* meta.xml: title, language, model and dates. Dates come from the tree's
+/* meta.xml: the tree's document properties, custom properties and dates. Dates come from the tree's
  * fixed timestamp, never the clock, so output is reproducible. */
 #include <stdio.h>
 #include <time.h>
@@ -22,6 +22,15 @@ static int odt_write_meta_user_defined(xmlw *x, const char *name, const char *va
                    xmlw_attr(x, "meta:value-type", "string") || xmlw_text(x, value) || xmlw_end(x)
                ? -1
                : 0;
+}
+
+/* One meta:keyword per keyword, so none is split or merged on reading. */
+static int odt_write_keywords(xmlw *x, const doc_meta *m)
+{
+    for (size_t i = 0; i < m->n_keywords; i++)
+        if (xmlw_element(x, "meta:keyword", m->keywords[i]))
+            return -1;
+    return 0;
 }
 
 static int odt_write_properties(xmlw *x, const doc_meta *m)
@@ -48,7 +57,11 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
         return -1;
     return xmlw_start(x, "office:meta") || xmlw_element(x, "meta:generator", ODT_GENERATOR) ||
                    odt_write_optional(x, "dc:title", m->title) ||
-                   odt_write_optional(x, "dc:subject", m->subtitle) ||
+                   odt_write_optional(x, "dc:subject", m->subject) ||
+                   odt_write_optional(x, "dc:description", m->description) ||
+                   odt_write_keywords(x, m) ||
+                   odt_write_optional(x, "meta:initial-creator", m->creator) ||
+                   odt_write_optional(x, "dc:creator", m->creator) ||
                    xmlw_element(x, "dc:language",
                                 m->language ? m->language : ODT_DEFAULT_LANGUAGE) ||
                    xmlw_element(x, "meta:creation-date", date) ||

@@ -1,0 +1,68 @@
+"""Document properties: ODT meta.xml and DOCX core.xml carry the same title,
+subject, keywords, description, language and creator, read back with
+python-docx, zipfile + ElementTree and LibreOffice."""
+
+import xml.etree.ElementTree as ET
+
+from common import *
+
+NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+      "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+      "dc": "http://purl.org/dc/elements/1.1/"}
+EXAMPLE = os.path.join(ROOT, "regions", "voorbeeld.yaml")
+files = generate(EXAMPLE, os.path.join(TMP, "props"), formats="odt,docx")
+
+
+def odt_meta(path):
+    with zipfile.ZipFile(path) as z:
+        meta = ET.fromstring(z.read("meta.xml")).find("office:meta", NS)
+
+    def one(name):
+        found = meta.findall(name, NS)
+        assert len(found) == 1, f"{path}: {len(found)} keer {name}"
+        return found[0].text
+
+    return {"title": one("dc:title"), "subject": one("dc:subject"),
+            "keywords": [k.text for k in meta.findall("meta:keyword", NS)],
+            "description": one("dc:description"), "language": one("dc:language"),
+            "creator": one("dc:creator")}
+
+
+@test
+def odt_and_docx_carry_the_same_properties():
+    odt = odt_meta(files["odt"])
+    core = docx.Document(files["docx"]).core_properties
+    docx_props = {"title": core.title, "subject": core.subject,
+                  "keywords": core.keywords.split(", "), "description": core.comments,
+                  "language": core.language, "creator": core.author}
+    assert odt == docx_props, f"ODT {odt}\nDOCX {docx_props}"
+    region = load_yaml(EXAMPLE)["regio"]
+    assert region in odt["keywords"] and len(odt["keywords"]) > 1, odt["keywords"]
+    assert all(odt.values()), odt
+    assert region in odt["description"], odt["description"]
+
+
+@test
+def properties_pass_the_schemas():
+    check_odf_schema(files["odt"], "properties")
+    check_docx_schema(files["docx"], "properties")
+
+
+@test
+def libreoffice_reads_the_docx_keywords_apart():
+    out = os.path.join(TMP, "props-lo")
+    profile = "file://" + os.path.join(TMP, "props-profile")
+    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                        "--convert-to", "odt", "--outdir", out, files["docx"]],
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    converted = os.path.join(out, os.path.basename(files["docx"]).rsplit(".", 1)[0] + ".odt")
+    lo = odt_meta(converted)
+    # LibreOffice splits cp:keywords at spaces as well as at ", ", so a
+    # keyword of several words comes back as its words, never joined.
+    words = [w for k in odt_meta(files["odt"])["keywords"] for w in k.split()]
+    assert lo["keywords"] == words, lo["keywords"]
+    assert lo["title"] == odt_meta(files["odt"])["title"]
+
+
+summary()
