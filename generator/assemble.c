@@ -431,7 +431,8 @@ static void build_description(ctx *c, doc_meta *m)
  * both the ODT and the DOCX writer print as given. */
 static void build_properties(ctx *c, doc_meta *m)
 {
-    set_str(c, &m->subject, m->subtitle ? m->subtitle : m->model_name);
+    /* The model text alone: the subtitle would name the reference too. */
+    set_str(c, &m->subject, m->model_name);
     set_str(c, &m->creator, "afspraken");
     build_description(c, m);
     const char *const keywords[] = {m->region, m->model_name, m->reference_name};

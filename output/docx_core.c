@@ -61,7 +61,8 @@ static int write_cp_coreProperties(xmlw *x, const doc_node *doc)
            xmlw_element(x, "dc:title", or_empty(m->title)) ||
            xmlw_element(x, "dc:subject", or_empty(m->subject)) ||
            xmlw_element(x, "dc:creator", or_empty(m->creator)) || write_cp_keywords(x, m) ||
-           xmlw_element(x, "dc:description", or_empty(m->description)) || xmlw_element(x, "cp:lastModifiedBy", APPLICATION) ||
+           xmlw_element(x, "dc:description", or_empty(m->description)) ||
+           xmlw_element(x, "cp:lastModifiedBy", APPLICATION) ||
            xmlw_element(x, "dc:language", docx_language(doc)) ||
            write_dcterms_date(x, "dcterms:created", date) ||
            write_dcterms_date(x, "dcterms:modified", date) || xmlw_end(x);

@@ -65,8 +65,7 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
                    xmlw_element(x, "dc:language",
                                 m->language ? m->language : ODT_DEFAULT_LANGUAGE) ||
                    xmlw_element(x, "meta:creation-date", date) ||
-                   xmlw_element(x, "dc:date", date) ||
-                   odt_write_properties(x, m) || xmlw_end(x)
+                   xmlw_element(x, "dc:date", date) || odt_write_properties(x, m) || xmlw_end(x)
                ? -1
                : 0;
 }

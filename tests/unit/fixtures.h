@@ -42,6 +42,11 @@ static doc_node *fixture_document(void)
     doc_add_property(m, "Model", m->model_name);
     doc_add_property(m, "Modelversie", m->model_version);
     doc_add_property(m, "Referentie", m->reference_name);
+    doc_set(&m->subject, m->model_name);
+    doc_set(&m->creator, "afspraken");
+    doc_set(&m->description, "Modeltekst: Eigen tekst van het project afspraken, versie 0.2.");
+    doc_add_keyword(m, m->region);
+    doc_add_keyword(m, m->model_name);
 
     doc_node *h = fx_add(d, DOC_HEADING, NULL, "Partijen");
     h->number = 1;

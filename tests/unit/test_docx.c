@@ -629,9 +629,13 @@ static void test_core_properties(void **state)
     xmlDocPtr core = parse_member(r->zip, "docProps/core.xml");
     assert_xp_string(core, "/cp:coreProperties/dc:title",
                      "Bestuurlijke Afspraken Zorg & Veiligheid 's-Hertogenbosch");
-    assert_xp_string(core, "/cp:coreProperties/dc:subject", "Eigen tekst van het project afspraken");
+    assert_xp_string(core, "/cp:coreProperties/dc:subject",
+                     "Eigen tekst van het project afspraken");
+    /* ", " between keywords, as LibreOffice joins them on export. */
     assert_xp_string(core, "/cp:coreProperties/cp:keywords",
-                     "Eigen tekst van het project afspraken versie 0.2");
+                     "Súdwest-Fryslân, Eigen tekst van het project afspraken");
+    assert_xp_string(core, "/cp:coreProperties/dc:description",
+                     "Modeltekst: Eigen tekst van het project afspraken, versie 0.2.");
     assert_xp_string(core, "/cp:coreProperties/dc:language", "nl-NL");
     assert_xp_string(core, "/cp:coreProperties/dc:creator", "afspraken");
     assert_xp_string(core, "/cp:coreProperties/cp:lastModifiedBy", "afspraken");
@@ -639,12 +643,6 @@ static void test_core_properties(void **state)
     assert_xp_string(core, "/cp:coreProperties/dcterms:modified", "2026-01-15T12:00:00Z");
     assert_xp_string(core, "/cp:coreProperties/dcterms:created/@xsi:type", "dcterms:W3CDTF");
     assert_xp_string(core, "/cp:coreProperties/dcterms:modified/@xsi:type", "dcterms:W3CDTF");
-    char *desc = xp_string(core, "/cp:coreProperties/dc:description");
-    assert_non_null(strstr(desc, "Modeltekst: Eigen tekst van het project afspraken, versie 0.2 "
-                                 "van 25 november 2026. Referentie: Landelijk model Bestuurlijke "
-                                 "Afspraken Zorg- en Veiligheidshuizen, vastgesteld op 22 "
-                                 "september 2025."));
-    free(desc);
     xmlFreeDoc(core);
 
     xmlDocPtr app = parse_member(r->zip, "docProps/app.xml");

@@ -706,6 +706,14 @@ static void test_meta(void **state)
                         "Bestuurlijke Afspraken Zorg & Veiligheid 's-Hertogenbosch");
     assert_xpath_string(m, "string(//dc:language)", "nl-NL");
     assert_xpath_string(m, "string(//meta:generator)", "afspraken");
+    assert_xpath_string(m, "string(//dc:subject)",
+                        "Eigen tekst van het project afspraken");
+    assert_xpath_string(m, "string(//dc:creator)", "afspraken");
+    assert_xpath_string(m, "string(//dc:description)",
+                        "Modeltekst: Eigen tekst van het project afspraken, versie 0.2.");
+    /* One element per keyword, never one joined phrase. */
+    assert_xpath_string(m, "count(//meta:keyword)", "2");
+    assert_xpath_string(m, "string(//meta:keyword[2])", "Eigen tekst van het project afspraken");
     assert_xpath_string(m, "string(//meta:creation-date)", "2026-01-15T12:00:00");
     assert_xpath_string(m, "string(//dc:date)", "2026-01-15T12:00:00");
     assert_xpath_string(m, "string(//meta:user-defined[@meta:name='Modelversie'])", "0.2");
