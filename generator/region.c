@@ -165,6 +165,29 @@ static void load_value(loader *l, yaml_node_t *k, yaml_node_t *val, void *out)
     }
 }
 
+/* A literal block (|) keeps every line break of the file; the text reads
+ * as Markdown does instead: a line break within a paragraph is a space,
+ * so the file's own wrapping never shows, and a blank line separates
+ * paragraphs, kept as one line break (the text stands inside a lid).
+ * That is what YAML's folded blocks (>) already give. */
+static void unwrap_lines(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        if (*r != '\n') {
+            *w++ = *r++;
+            continue;
+        }
+        while (w > s && (w[-1] == ' ' || w[-1] == '\t'))
+            w--;
+        int breaks = 0;
+        for (; *r == '\n' || *r == ' ' || *r == '\t'; r++)
+            breaks += *r == '\n';
+        *w++ = breaks > 1 ? '\n' : ' ';
+    }
+    *w = '\0';
+}
+
 static void load_text(loader *l, yaml_node_t *k, yaml_node_t *v, void *out)
 {
     region_text *t = out;
@@ -176,6 +199,8 @@ static void load_text(loader *l, yaml_node_t *k, yaml_node_t *v, void *out)
     t->text = yscalar(&l->y, v, "regionale tekst", 1);
     /* Block scalars end with a newline the author did not mean as text;
      * trailing line breaks would become empty lines. */
+    if (t->text && v->data.scalar.style == YAML_LITERAL_SCALAR_STYLE)
+        unwrap_lines(t->text);
     if (t->text) {
         size_t len = strlen(t->text);
         while (len && (t->text[len - 1] == '\n' || t->text[len - 1] == ' '))
