@@ -163,6 +163,16 @@ static void add_member_value(ctx *c, doc_node *parent, const char *text, unsigne
     add_inline(c, parent, open ? DOC_PLACEHOLDER : DOC_FIELD, text);
 }
 
+/* An enumeration of values closes like the model's own onderdelen: ";"
+ * after each, "; en" before the last and "." after it (Ar 3.29). A list
+ * nested in an onderdeel ends with that onderdeel's own punctuation, which
+ * the model writes, so it stays bare. */
+static void close_value(ctx *c, doc_node *item, size_t i, size_t n, int depth)
+{
+    if (!depth)
+        add_inline(c, item, DOC_TEXT, i + 1 == n ? "." : i + 2 == n ? "; en" : ";");
+}
+
 static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int depth)
 {
     doc_node *list = add(c, parent, DOC_LIST, it->pos);
@@ -184,6 +194,7 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
                                                : c->m->member_group[s->lid - 1];
             if (group)
                 add_inlinef(c, item, DOC_TEXT, " %s", group);
+            close_value(c, item, i, c->n_members, depth);
         }
         return;
     }
@@ -214,6 +225,7 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
         doc_node *value = add_inline(c, item, DOC_FIELD, v->items[i]);
         if (value)
             set_str(c, &value->id, f->id);
+        close_value(c, item, i, v->n_items, depth);
     }
 }
 

@@ -320,4 +320,37 @@ def a_literal_block_reads_as_markdown_wrapping_is_a_space_a_blank_line_a_break()
     assert "eerste regel van de alinea loopt hier door\ntweede alinea " in text
 
 
+def badly_closed_items(docx_path):
+    """Onderdelen, as pandoc reads them from the DOCX, that do not close
+    with ";", "; en", "; of", "." or ":" (one that opens a nested list).
+    The last overweging runs on with "," into "komen het volgende
+    overeen:"; the fill-in lines of a form end in dots."""
+    text = pandoc_text(docx_path, "docx")
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    bad = []
+    for i, line in enumerate(lines):
+        if not re.match(r"([a-z]|\d+°)\.? ", line) or line.endswith("…"):
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if after.startswith("komen het volgende overeen"):
+            ok = line.endswith(",")
+        else:
+            ok = line.endswith((";", "; en", "; of", ".", ":"))
+        if not ok:
+            bad.append(line)
+    return bad
+
+
+@test
+def every_enumeration_item_closes_with_its_punctuation():
+    for i, region in enumerate(REGIONS):
+        files = generate(region, os.path.join(TMP, f"opsomming{i}"), formats="docx")
+        bad = badly_closed_items(files["docx"])
+        assert not bad, f"{region}: {bad[:5]}"
+    # A list of values gets the same: ";" after each, "; en" before the last.
+    text = pandoc_text(generate(VOORBEELD, os.path.join(TMP, "opsomming-v"),
+                                formats="docx")["docx"], "docx")
+    assert re.search(r"a\. Buren;\s+b\. Culemborg;\s+c\. Tiel; en\s+d\. West Betuwe\.", text)
+
+
 summary()

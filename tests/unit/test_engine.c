@@ -857,7 +857,7 @@ static void test_assemble_field_types_rendered(void **state)
     assert_outline(find_node(article(doc, "stuurgroep"), DOC_LID, "vergaderen"), DOC_FIELD,
                    "twaalf|met meerderheid van stemmen|Gemeente Aa");
     assert_outline(article(doc, "diensten"), DOC_ITEM,
-                   "a. Nazorg ex-gedetineerden|b. Radicaliseringsoverleg");
+                   "a. Nazorg ex-gedetineerden; en|b. Radicaliseringsoverleg.");
 }
 
 static void test_assemble_extra_nee_renumbers(void **state)
@@ -963,8 +963,8 @@ static void test_assemble_parties_and_signatures(void **state)
     assert_string_equal(s->sig->name, "!!str <b>B</b>");
     assert_string_equal(s->sig->function, "directeur");
     assert_outline(find_node(doc, DOC_ANNEX, "lijst"), DOC_ITEM,
-                   "a. Gemeente Aa (artikel 2.27, eerste lid, WGS)|"
-                   "b. Stichting {{veld:zvh_naam}} [[Deelnemer]] (artikel 2.27, tweede lid, WGS)");
+                   "a. Gemeente Aa (artikel 2.27, eerste lid, WGS); en|"
+                   "b. Stichting {{veld:zvh_naam}} [[Deelnemer]] (artikel 2.27, tweede lid, WGS).");
 }
 
 static void test_assemble_meta(void **state)
