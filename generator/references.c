@@ -111,7 +111,7 @@ static int resolve_article_ref(ctx *c, const pending_ref *p, char **out)
     return *out ? 0 : -1;
 }
 
-static void join_refs(ctx *c);
+static void join_cited(ctx *c);
 
 void resolve_refs(ctx *c)
 {
@@ -143,7 +143,7 @@ void resolve_refs(ctx *c)
         free(n->text);
         n->text = text;
     }
-    join_refs(c);
+    join_cited(c);
 }
 
 static void unlink_node(doc_node *n)
@@ -164,22 +164,45 @@ static void unlink_node(doc_node *n)
 static int whole_article(const ctx *c, size_t i)
 {
     const pending_ref *p = &c->refs[i];
-    return p->tok->kind == TOK_REF && !p->tok->arg[1] &&
+    return p->node && p->tok->kind == TOK_REF && !p->tok->arg[1] &&
            !(p->from_article && !strcmp(p->from_article, p->tok->arg[0])) &&
            !strncmp(p->node->text, "artikel ", 8);
 }
 
-/* "artikel 12 en artikel 15" reads "de artikelen 12 en 15" (Ar 3.29):
- * references to whole articles that the model joins with ", " and a
- * final " en " become one. Their nodes follow each other in c->refs. */
-static void join_refs(ctx *c)
+/* A reference to a lid of the article it stands in: "het tweede lid". */
+static int own_lid(const ctx *c, size_t i)
+{
+    const doc_node *n = c->refs[i].node;
+    if (!n || c->refs[i].tok->kind != TOK_REF || strncmp(n->text, "het ", 4))
+        return 0;
+    const char *word = n->text + 4, *space = strchr(word, ' ');
+    return space && space > word && !strcmp(space, " lid");
+}
+
+/* How references cited together read as one (Ar 3.29): "artikel 12 en
+ * artikel 15" is "de artikelen 12 en 15", "het tweede lid en het derde
+ * lid" is "het tweede en derde lid". */
+typedef struct {
+    int (*member)(const ctx *c, size_t i);
+    const char *head, *tail; /* around the joined parts */
+    size_t cut_front, cut_back;  /* of each reference's own text */
+} joining;
+
+static const joining joinings[] = {
+    {whole_article, "de artikelen ", "", 8, 0},
+    {own_lid, "het ", " lid", 4, 4},
+};
+
+/* References the model joins with ", " and a final " en " become one;
+ * their nodes follow each other in c->refs. */
+static void join_refs(ctx *c, const joining *how)
 {
     for (size_t i = 0; i < c->n_refs; i++) {
-        if (!whole_article(c, i))
+        if (!how->member(c, i))
             continue;
         size_t j = i;
         const doc_node *sep = NULL;
-        while (j + 1 < c->n_refs && whole_article(c, j + 1)) {
+        while (j + 1 < c->n_refs && how->member(c, j + 1)) {
             sep = c->refs[j].node->next;
             if (!sep || sep->kind != DOC_TEXT || sep->next != c->refs[j + 1].node ||
                 (strcmp(sep->text, ", ") && strcmp(sep->text, " en ")))
@@ -190,7 +213,7 @@ static void join_refs(ctx *c)
         }
         if (j == i || strcmp(sep->text, " en "))
             continue;
-        size_t len = 16;
+        size_t len = strlen(how->head) + strlen(how->tail) + 1;
         for (size_t k = i; k <= j; k++)
             len += strlen(c->refs[k].node->text) + 4;
         char *text = malloc(len);
@@ -198,12 +221,14 @@ static void join_refs(ctx *c)
             c->oom = 1;
             return;
         }
-        strcpy(text, "de artikelen ");
+        strcpy(text, how->head);
         for (size_t k = i; k <= j; k++) {
+            const char *own = c->refs[k].node->text;
             if (k > i)
                 strcat(text, k == j ? " en " : ", ");
-            strcat(text, c->refs[k].node->text + 8);
+            strncat(text, own + how->cut_front, strlen(own) - how->cut_front - how->cut_back);
         }
+        strcat(text, how->tail);
         doc_node *first = c->refs[i].node;
         for (size_t k = i + 1; k <= j; k++) {
             unlink_node(first->next); /* the separator */
@@ -214,6 +239,12 @@ static void join_refs(ctx *c)
         first->text = text;
         i = j;
     }
+}
+
+static void join_cited(ctx *c)
+{
+    for (size_t i = 0; i < sizeof joinings / sizeof *joinings; i++)
+        join_refs(c, &joinings[i]);
 }
 
 void free_entry(void *payload, const xmlChar *name)

@@ -191,13 +191,17 @@ def small_numbers_are_words_with_their_unit():
 # ---------------------------------------------------------- references
 
 @test
-def two_cited_articles_read_de_artikelen():
+def cited_articles_and_leden_read_in_the_plural():
     for region in REGIONS:
         files = generate(region, os.path.join(TMP, "refs-" + os.path.basename(region)))
         for fmt, text in texts(files).items():
             assert not re.search(r"artikel \d+ en artikel \d+", text), \
                 (region, fmt, re.search(r".{40}artikel \d+ en artikel \d+", text))
             assert re.search(r"de artikelen \d+ en \d+", text), (region, fmt)
+            # Two leden of the same article: "het tweede en derde lid".
+            assert not re.search(r"het \w+ lid en het \w+ lid", text), \
+                (region, fmt, re.search(r".{40}het \w+ lid en het \w+ lid", text))
+            assert "bedoeld in het tweede en derde lid" in text, (region, fmt)
 
 
 # --------------------------------------------------------- definitions
