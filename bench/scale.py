@@ -24,7 +24,7 @@ for n in (100, 1000, 10000):
     r = dict(base)
     extra = n - len(base["deelnemers"])
     r["deelnemers"] = base["deelnemers"] + [
-        {"naam": f"Stichting Deelnemer {i}", "wgs": "tweede lid",
+        {"naam": f"Stichting Deelnemer {i}", "soort": "ggz-instelling",
          "ondertekenaar": {"naam": f"D. Persoon {i}", "functie": "directeur"}}
         for i in range(extra)]
     write(f"deelnemers-{n}.yaml", r)
