@@ -34,13 +34,9 @@ int xmlw_splice(xmlw *x, xmlw *fragment)
 
 int xmlw_open(xmlw *x)
 {
-    x->w = NULL;
-    x->ctx = NULL;
-    x->buf = xmlBufferCreate();
-    if (!x->buf)
+    if (xmlw_open_fragment(x))
         return -1;
-    x->w = xmlNewTextWriterMemory(x->buf, 0);
-    if (!x->w || xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes") < 0) {
+    if (xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes") < 0) {
         xmlw_discard(x);
         return -1;
     }
