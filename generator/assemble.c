@@ -439,6 +439,30 @@ static void build_description(ctx *c, doc_meta *m)
     m->description = s;
 }
 
+/* A keyword of several words with no-break spaces between them: LibreOffice
+ * splits DOCX keywords at plain spaces as well as at commas, and only this
+ * keeps "Betuwe-Lingestreek" and the model's name whole in both readers. NULL
+ * stays NULL; the caller frees. */
+static char *keyword_of(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s), spaces = 0;
+    for (size_t i = 0; i < n; i++)
+        spaces += s[i] == ' ';
+    char *k = malloc(n + spaces + 1), *w = k;
+    if (!k)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ' ') {
+            *w++ = '\xc2';
+            *w++ = '\xa0';
+        } else
+            *w++ = s[i];
+    *w = '\0';
+    return k;
+}
+
 /* Title, subject, description, creator and keywords: one decision that
  * both the ODT and the DOCX writer print as given. */
 static void build_properties(ctx *c, doc_meta *m)
@@ -448,9 +472,12 @@ static void build_properties(ctx *c, doc_meta *m)
     set_str(c, &m->creator, "afspraken");
     build_description(c, m);
     const char *const keywords[] = {m->region, m->model_name, m->reference_name};
-    for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
-        if (doc_add_keyword(m, keywords[i]))
+    for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++) {
+        char *k = keyword_of(keywords[i]);
+        if ((keywords[i] && !k) || doc_add_keyword(m, k))
             c->oom = 1;
+        free(k);
+    }
 }
 
 void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)

@@ -37,8 +37,8 @@ static int write_dcterms_date(xmlw *x, const char *name, const char *date)
 }
 
 /* ", " as LibreOffice joins them on export; its import splits at spaces,
- * commas, semicolons and colons alike, so no separator keeps a keyword of
- * several words whole there, while Word shows the text as written. */
+ * commas, semicolons and colons alike, which is why the generator joins the
+ * words of one keyword with no-break spaces. */
 static int write_cp_keywords(xmlw *x, const doc_meta *m)
 {
     if (xmlw_start(x, "cp:keywords"))
