@@ -325,6 +325,25 @@ static void check_condition(checker *k, const condition *c)
                    "alleen_als noemt artikel '%s', dat niet optioneel is", c->ref);
 }
 
+/* A line a verklaring fills in ends with the fill line, which the value
+ * takes the place of. */
+static void check_fill(checker *k, const model_item *it)
+{
+    if (it->fill == FILL_NONE)
+        return;
+    const char *dots = k->m->fill_line;
+    const token *last = it->text.count ? &it->text.tokens[it->text.count - 1] : NULL;
+    size_t len = last && last->kind == TOK_TEXT ? strlen(last->text) : 0;
+    if (!dots)
+        diag_input(k->diags, it->pos.file, it->pos.line, it->pos.column,
+                   "Zet onder 'ondertekening' een 'invullijn'.",
+                   "een regel met 'invullen', maar het model noemt geen invullijn");
+    else if (len < strlen(dots) || strcmp(last->text + len - strlen(dots), dots))
+        diag_input(k->diags, it->pos.file, it->pos.line, it->pos.column,
+                   "Laat de regel eindigen met de invullijn uit 'ondertekening'.",
+                   "een regel met 'invullen' eindigt niet met de invullijn");
+}
+
 static void check_items(checker *k, guard g, const model_item *items, size_t n, const char *what)
 {
     for (size_t i = 0; i < n; i++) {
@@ -345,8 +364,25 @@ static void check_items(checker *k, guard g, const model_item *items, size_t n, 
             else
                 k->field_uses[f - k->m->fields]++;
         }
+        check_fill(k, it);
         check_items(k, inner, it->items, it->n_items, "de onderdelen");
     }
+}
+
+/* Checked here rather than when a verklaring is filled in, so that
+ * `controleer` finds it for every model, whatever the region. */
+static void check_per(checker *k, const model_annex *b)
+{
+    if (!b->per_field)
+        return;
+    const model_field *f = model_find_field(k->m, b->per_field);
+    if (!f || (f->type != FIELD_ORGS && f->type != FIELD_LIST))
+        diag_input(k->diags, b->pos.file, b->pos.line, b->pos.column,
+                   "Noem een veld van type organisaties of lijst.",
+                   "'per: %s' van bijlage '%s' noemt geen lijstveld", b->per_field,
+                   b->id ? b->id : "?");
+    else
+        k->field_uses[f - k->m->fields]++;
 }
 
 /* One pattern for all term forms, longest first so "Geprioriteerde
@@ -580,6 +616,7 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
     for (size_t i = 0; i < m->n_annexes; i++) {
         const model_annex *b = &m->annexes[i];
         check_condition(&k, &b->cond);
+        check_per(&k, b);
         check_items(&k, with(none, &b->cond), b->leden, b->n_leden, "de leden");
     }
     for (size_t i = 0; i < m->n_fields; i++)

@@ -19,9 +19,8 @@ void declaration_list_free(declaration_list *l)
     memset(l, 0, sizeof *l);
 }
 
-/* A line to fill in ends with the model's fill line; a value takes its
- * place. The check is here rather than in the model check because only a
- * filled-in verklaring depends on it. */
+/* A line to fill in ends with the model's fill line (model_check makes
+ * sure); a value takes its place. */
 void fill_in(ctx *c, doc_node *line, const model_item *it)
 {
     const char *value = c->fill[it->fill];
@@ -32,11 +31,8 @@ void fill_in(ctx *c, doc_node *line, const model_item *it)
     if (!value || !dots)
         return;
     size_t len = last && last->kind == DOC_TEXT ? strlen(last->text) : 0, dl = strlen(dots);
-    if (len < dl || strcmp(last->text + len - dl, dots)) {
-        input_error(c, it->pos, "Laat de regel eindigen met de invullijn uit 'ondertekening'.",
-                    "een regel met 'invullen' eindigt niet met de invullijn");
+    if (len < dl || strcmp(last->text + len - dl, dots))
         return;
-    }
     last->text[len - dl] = '\0';
     doc_node *v = doc_new_inline(DOC_FIELD, value, strlen(value));
     if (!v) {
@@ -95,18 +91,13 @@ static char *named(const model_annex *b, const char *what)
     return name;
 }
 
-/* The organisations an annex is filled in for: its 'per' field's items. */
+/* The organisations an annex is filled in for: its 'per' field's items
+ * (model_check makes sure it is a list field). */
 static const field_value *per_values(ctx *c, const model_annex *b)
 {
-    if (!b->per_field)
+    const model_field *f = b->per_field ? model_find_field(c->m, b->per_field) : NULL;
+    if (!f || (f->type != FIELD_ORGS && f->type != FIELD_LIST))
         return NULL;
-    const model_field *f = model_find_field(c->m, b->per_field);
-    if (!f || (f->type != FIELD_ORGS && f->type != FIELD_LIST)) {
-        input_error(c, b->pos, "Noem een veld van type organisaties of lijst.",
-                    "'per: %s' van bijlage '%s' noemt geen lijstveld", b->per_field,
-                    b->id ? b->id : "?");
-        return NULL;
-    }
     return &c->values[field_index(c, f)];
 }
 

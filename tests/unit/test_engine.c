@@ -1077,14 +1077,25 @@ static void test_declaration_on_demand(void **state)
     declaration_list_free(&out);
 }
 
-/* A line to fill in must end with the fill line, or a value has no place. */
+/* A line to fill in must end with the fill line, or a value has no place:
+ * the model check says so once, whatever the region. */
 static void test_error_fill_line_without_the_fill_line(void **state)
 {
     fx *f = *state;
-    declaration_list out = {0};
-    assert_null(generate_declarations(f, DECLARATION_ANNEX("\"organisatie:\""), NULL, &out));
-    assert_int_equal(out.count, 0);
-    assert_int_equal(count_diags(&f->d, "eindigt niet met de invullijn"), 3);
+    check_model(f, DECLARATION_ANNEX("\"organisatie:\""), 0);
+    assert_int_equal(count_diags(&f->d, "eindigt niet met de invullijn"), 1);
+    expect_error(&f->d, "eindigt niet met de invullijn", at(f->model_src, "tekst: \"organisatie:"),
+                 "invullijn");
+}
+
+/* A verklaring per organisation needs a list of organisations. */
+static void test_error_per_names_no_list_field(void **state)
+{
+    fx *f = *state;
+    const char *const *edits = DECLARATION_ANNEX("\"organisatie: ........\"");
+    check_model(f, (const char *const[]){edits[0], edits[1], "per: gemeenten", "per: ingang", NULL}, 0);
+    expect_error(&f->d, "'per: ingang' van bijlage 'verklaring' noemt geen lijstveld",
+                 at(f->model_src, "id: verklaring"), "organisaties of lijst");
 }
 
 /* ==== assembly: the region's input errors ============================= */
@@ -1505,6 +1516,7 @@ int main(void)
         T(test_declarations_blank_and_per_organisation),
         T(test_declaration_on_demand),
         T(test_error_fill_line_without_the_fill_line),
+        T(test_error_per_names_no_list_field),
         T(test_error_unknown_optional_article),
         T(test_error_mandatory_article_nee),
         T(test_warning_mandatory_article_ja),
