@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../output/style.h"
 #include "dutch.h"
 
 static doc_node *add(ctx *c, doc_node *parent, doc_kind kind, src_pos pos)
@@ -463,6 +464,27 @@ static char *keyword_of(const char *s)
     return k;
 }
 
+/* The region's logo with the size the house style shows it at: a copy,
+ * since the tree outlives the region. */
+static void set_logo(ctx *c, doc_meta *meta, const doc_image *logo)
+{
+    if (!logo->data)
+        return;
+    doc_image *copy = malloc(sizeof *copy);
+    if (!copy || !(copy->data = malloc(logo->len))) {
+        free(copy);
+        c->oom = 1;
+        return;
+    }
+    memcpy(copy->data, logo->data, logo->len);
+    copy->len = logo->len;
+    copy->type = logo->type;
+    copy->width_px = logo->width_px;
+    copy->height_px = logo->height_px;
+    style_logo_size(logo->width_px, logo->height_px, &copy->width, &copy->height);
+    meta->logo = copy;
+}
+
 /* Title, subject, description, creator and keywords: one decision that
  * both the ODT and the DOCX writer print as given. */
 static void build_properties(ctx *c, doc_meta *m)
@@ -496,6 +518,7 @@ void build_meta(ctx *c, doc_node *doc, const assemble_options *opt)
     set_str(c, &meta->fingerprint_label, m->fingerprint_label);
     set_str(c, &meta->language, "nl-NL");
     set_str(c, &meta->font, c->r->font);
+    set_logo(c, meta, &c->r->logo);
     set_dutch_date(c, &meta->model_date, m->date);
     set_dutch_date(c, &meta->reference_date, m->ref_date);
     if (m->subtitle.count)

@@ -137,6 +137,16 @@ doc_node *doc_unlink(doc_node *node)
     return node;
 }
 
+const char *doc_image_mime(doc_image_type type)
+{
+    return type == DOC_IMAGE_PNG ? "image/png" : "image/jpeg";
+}
+
+const char *doc_image_ext(doc_image_type type)
+{
+    return type == DOC_IMAGE_PNG ? "png" : "jpeg";
+}
+
 static void free_meta(doc_meta *m)
 {
     if (!m)
@@ -169,6 +179,9 @@ static void free_meta(doc_meta *m)
     free(m->old_subtitle);
     free(m->concept_mark);
     free(m->font);
+    if (m->logo)
+        free(m->logo->data);
+    free(m->logo);
     free(m);
 }
 

@@ -55,6 +55,24 @@ typedef struct {
     char *value;
 } doc_property;
 
+/* A picture the writers embed as it is: its bytes, already checked to be
+ * a PNG or JPEG of type and pixel size (generator/image.h), and the size
+ * to show it at, decided once so that ODT and DOCX agree. */
+typedef enum { DOC_IMAGE_PNG = 1, DOC_IMAGE_JPEG } doc_image_type;
+
+typedef struct {
+    unsigned char *data;
+    size_t len;
+    doc_image_type type;
+    int width_px, height_px;
+    int width, height; /* shown, in hundredths of a millimetre */
+} doc_image;
+
+/* "image/png" or "image/jpeg". */
+const char *doc_image_mime(doc_image_type type);
+/* The file extension the packages use: "png" or "jpeg". */
+const char *doc_image_ext(doc_image_type type);
+
 typedef struct {
     char *title;         /* document title, e.g. "Bestuurlijke Afspraken ..." */
     char *subtitle;      /* may be NULL */
@@ -93,6 +111,7 @@ typedef struct {
     int concept;
     char *concept_mark;
     char *font;      /* the region's lettertype, NULL for the house font */
+    doc_image *logo; /* the region's logo above the title; NULL for none */
 } doc_meta;
 
 /* Which lines of a signatory hold a placeholder (doc_signatory.open). */

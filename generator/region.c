@@ -7,6 +7,7 @@
 
 #include "../output/style.h"
 #include "dutch.h"
+#include "image.h"
 #include "nameset.h"
 
 typedef struct {
@@ -212,7 +213,42 @@ static const char *const signing_keys[] = {"plaats", "datum", NULL};
 static const char *const top_keys[] = {"regio",         "bestandsnaam", "beheerorganisatie",
                                        "ondertekening", "deelnemers",   "optionele_artikelen",
                                        "velden",        "regionale_tekst", "nummering",
-                                       "inhoudsopgave", "lettertype",     NULL};
+                                       "inhoudsopgave", "lettertype",     "logo",
+                                       NULL};
+
+/* The logo's path is relative to the region file's folder and may not
+ * leave it: the region file and its logo travel together (a repository,
+ * a shared folder, an e-mail), so the name means the same on every
+ * computer, and a region file someone receives cannot pull an arbitrary
+ * file of theirs into a document they then share. */
+static void load_logo(loader *l, yaml_node_t *root)
+{
+    region *r = l->r;
+    yaml_node_t *v = ymap_get(&l->y, root, "logo");
+    char *name = ymap_text(&l->y, root, "logo", 0, "het regiobestand");
+    if (!name)
+        return;
+    static const char hint[] = "Zet het logo naast het regiobestand (of in een map daaronder) en "
+                               "schrijf de naam vanaf die map, bijvoorbeeld 'logo: logo.png'.";
+    if (name[0] == '/') {
+        ydoc_error(&l->y, v, hint, "logo '%s' is een absoluut pad", name);
+        return;
+    }
+    for (const char *c = name; *c; c += strcspn(c, "/"), c += *c == '/')
+        if (!strncmp(c, "..", 2) && (c[2] == '/' || !c[2])) {
+            ydoc_error(&l->y, v, hint, "logo '%s' wijst buiten de map van het regiobestand",
+                       name);
+            return;
+        }
+    const char *slash = strrchr(r->file, '/');
+    int dir = slash ? (int)(slash - r->file + 1) : 0;
+    size_t size = (size_t)dir + strlen(name) + 1;
+    char *path = alloc(l, size, 1);
+    if (!path)
+        return;
+    snprintf(path, size, "%.*s%s", dir, r->file, name);
+    image_read(path, name, ydoc_pos(&l->y, v), &r->arena, &r->logo, l->y.diags);
+}
 
 /* -1 when the top level is no mapping: nothing else can be said then. */
 static int load_top(loader *l, yaml_node_t *root)
@@ -247,6 +283,7 @@ static int load_top(loader *l, yaml_node_t *root)
                    "Kies Arial, Times New Roman, Calibri of Cambria: lettertypen die Word en "
                    "LibreOffice met dezelfde maten tonen.",
                    "onbekend lettertype '%s'", r->font);
+    load_logo(l, root);
     r->manager =
         ymap_text_open(&l->y, root, "beheerorganisatie", "het regiobestand", &r->open_manager);
     r->manager_pos = ydoc_pos(&l->y, ymap_get(&l->y, root, "beheerorganisatie"));

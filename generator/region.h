@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "doc.h"
 #include "yamlin.h"
 
 /* A value the region has not filled in yet is NULL and has an "open"
@@ -66,6 +67,8 @@ typedef struct {
     src_pos numbering_pos;
     int no_toc;          /* inhoudsopgave: nee */
     char *font;          /* lettertype, checked against the house style's */
+    doc_image logo;      /* logo, read and checked; data NULL when none.
+                            Pixel size only: the assembler sizes it */
     src_pos name_pos, manager_pos, sign_date_pos, values_pos, members_pos;
     src_pos open_name, open_manager, open_members;
     region_member *members; /* none, with open_members set, when the */

@@ -320,6 +320,12 @@ static json_t *root(builder *b, const model *m)
     }
     put(b, font, "enum", fonts);
     put(b, p, "lettertype", font);
+    json_t *logo = typed(b, "string", "Logo boven de titel: een PNG- of JPEG-bestand van ten hoogste "
+                                      "2 MB, naast het regiobestand of in een map daaronder, "
+                                      "bijvoorbeeld logo.png");
+    /* No absolute path and no '..': the loader's rule (region.c). */
+    put_str(b, logo, "pattern", "^(?!/)(?!(.*/)?\\.\\.(/|$)).+$");
+    put(b, p, "logo", logo);
     put(b, p, "optionele_artikelen", articles(b, m));
     put(b, p, "velden", fields(b, m));
     put(b, p, "regionale_tekst", spots(b, m));

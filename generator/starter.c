@@ -137,6 +137,10 @@ void starter_write(const model *m, const char *name, const char *schema, FILE *o
           "  plaats:    # tekst, of leeg\n"
           "  datum:    # JJJJ-MM-DD, of leeg\n\n",
           out);
+    fputs("# Het logo boven de titel: een PNG- of JPEG-bestand van ten hoogste 2 MB naast\n"
+          "# dit bestand (of in een map daaronder), 2 cm hoog getoond.\n"
+          "# logo: logo.png\n\n",
+          out);
     put_members(m, out);
     fputs("# Optionele artikelen: ja = opnemen, nee = weglaten.\n"
           "optionele_artikelen:\n",

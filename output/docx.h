@@ -31,6 +31,14 @@
 #define DOCX_RID_FOOTER   "rId3"
 #define DOCX_RID_HEADER   "rId4"
 #define DOCX_RID_FONTS    "rId5"
+/* The logo's; named, not numbered, so no other relationship takes it. */
+#define DOCX_RID_LOGO     "rIdLogo"
+
+/* The logo's part, "word/media/logo.png", and the target the
+ * relationship gives, "media/logo.png" (relative to word/). */
+#define DOCX_LOGO_PART_SIZE 32
+void docx_logo_part(const doc_image *logo, char *buf, size_t size);
+#define DOCX_LOGO_TARGET(part) ((part) + 5)
 
 /* The style id document.xml, header1.xml and footer1.xml use for a
  * style of the house style (style.h); docx_styles.c defines every one. */
@@ -38,6 +46,9 @@
 
 #define DOCX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define DOCX_NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define DOCX_NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define DOCX_NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define DOCX_NS_PIC "http://schemas.openxmlformats.org/drawingml/2006/picture"
 
 /* The language of the document when the tree does not say. */
 #define DOCX_DEFAULT_LANGUAGE "nl-NL"
@@ -58,6 +69,9 @@ int docx_write_settings(const doc_node *doc, void **data, size_t *len);
 int docx_write_footer(const doc_node *doc, void **data, size_t *len);
 int docx_write_fonts(const doc_node *doc, void **data, size_t *len);
 int docx_write_header(const doc_node *doc, void **data, size_t *len);
+
+/* The paragraph holding the logo, m->logo, which must be set. */
+int docx_write_logo(xmlw *x, const doc_meta *m);
 
 /* Whether the document is a concept with a mark to show in a header. */
 int docx_has_header(const doc_node *doc);

@@ -603,7 +603,9 @@ static int write_title(xmlw *x, const doc_meta *m)
 
 static int write_w_body(xmlw *x, const doc_node *doc)
 {
-    return xmlw_start(x, "w:body") || write_title(x, doc->meta) || write_blocks(x, doc->first, 0) ||
+    /* A redline has no logo: it shows what changed in the text. */
+    return xmlw_start(x, "w:body") || (doc->meta->logo && docx_write_logo(x, doc->meta)) ||
+           write_title(x, doc->meta) || write_blocks(x, doc->first, 0) ||
            write_w_sectPr(x, doc) || xmlw_end(x);
 }
 

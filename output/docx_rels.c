@@ -78,6 +78,9 @@ static int write_Types(xmlw *x, const doc_node *doc)
         write_Default(x, "rels", "application/vnd.openxmlformats-package.relationships+xml") ||
         write_Default(x, "xml", "application/xml"))
         return -1;
+    const doc_image *logo = doc->meta->logo;
+    if (logo && write_Default(x, doc_image_ext(logo->type), doc_image_mime(logo->type)))
+        return -1;
     for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++)
         if (present(doc, overrides[i].part) && write_Override(x, overrides[i].part, overrides[i].type))
             return -1;
@@ -90,24 +93,33 @@ static int write_Relationship(xmlw *x, const relationship *rel)
            xmlw_attr(x, "Type", rel->type) || xmlw_attr(x, "Target", rel->target) || xmlw_end(x);
 }
 
-static int write_Relationships(xmlw *x, const doc_node *doc, const relationship *rels, size_t n)
+/* The n relationships of rels that are present, then extra unless NULL. */
+static int write_Relationships(xmlw *x, const doc_node *doc, const relationship *rels, size_t n,
+                               const relationship *extra)
 {
     if (xmlw_start(x, "Relationships") || xmlw_attr(x, "xmlns", NS_RELATIONSHIPS))
         return -1;
     for (size_t i = 0; i < n; i++)
         if (present(doc, rels[i].target) && write_Relationship(x, &rels[i]))
             return -1;
-    return xmlw_end(x);
+    return (extra && write_Relationship(x, extra)) || xmlw_end(x);
 }
 
 static int write_package_rels(xmlw *x, const doc_node *doc)
 {
-    return write_Relationships(x, doc, package_rels, sizeof package_rels / sizeof package_rels[0]);
+    return write_Relationships(x, doc, package_rels, sizeof package_rels / sizeof package_rels[0],
+                               NULL);
 }
 
 static int write_document_rels(xmlw *x, const doc_node *doc)
 {
-    return write_Relationships(x, doc, document_rels, sizeof document_rels / sizeof document_rels[0]);
+    const doc_image *logo = doc->meta->logo;
+    char part[DOCX_LOGO_PART_SIZE] = "";
+    if (logo)
+        docx_logo_part(logo, part, sizeof part);
+    const relationship logo_rel = {DOCX_RID_LOGO, REL_OFFICE "image", DOCX_LOGO_TARGET(part)};
+    return write_Relationships(x, doc, document_rels, sizeof document_rels / sizeof document_rels[0],
+                               logo ? &logo_rel : NULL);
 }
 
 int docx_write_content_types(const doc_node *doc, void **data, size_t *len)

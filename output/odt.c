@@ -1,5 +1,6 @@
 /* The ODT packager: renders each part and stores them in the fixed order
  * ODF readers and `file` expect, mimetype first and uncompressed. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ static const struct {
     {"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
     {"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
     {"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
+    {"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
     {"xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
     {"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
     {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
@@ -36,6 +38,25 @@ const style_font *odt_font(const doc_node *doc)
 {
     const style_font *f = style_find_font(doc->meta->font);
     return f ? f : style_find_font(NULL);
+}
+
+void odt_logo_path(const doc_image *logo, char *buf, size_t size)
+{
+    snprintf(buf, size, "Pictures/logo.%s", doc_image_ext(logo->type));
+}
+
+/* The logo is stored as it is: PNG and JPEG are compressed already. */
+static int odt_add_logo(package *pkg, const doc_image *logo, diag_list *diags)
+{
+    char path[ODT_LOGO_PATH_SIZE];
+    unsigned char *data = malloc(logo->len);
+    if (!data) {
+        diag_system(diags, "ODT: onvoldoende geheugen voor het logo");
+        return -1;
+    }
+    memcpy(data, logo->data, logo->len);
+    odt_logo_path(logo, path, sizeof path);
+    return package_add(pkg, path, data, logo->len, 1);
 }
 
 /* The order is part of the output: same tree, same bytes. */
@@ -73,7 +94,8 @@ int odt_render(const doc_node *doc, out_buf *out, diag_list *diags)
         package_free(pkg);
         return -1;
     }
-    if (package_add_parts(pkg, odt_parts, sizeof odt_parts / sizeof *odt_parts, doc, "ODT")) {
+    if (package_add_parts(pkg, odt_parts, sizeof odt_parts / sizeof *odt_parts, doc, "ODT") ||
+        (doc->meta->logo && odt_add_logo(pkg, doc->meta->logo, diags))) {
         package_free(pkg);
         return -1;
     }

@@ -662,14 +662,48 @@ static int odt_write_block(xmlw *x, const doc_node *n)
     }
 }
 
+/* The text a screen reader gives for the logo. */
+static int odt_write_logo_desc(xmlw *x, const doc_meta *m)
+{
+    return m->region && (xmlw_start(x, "svg:desc") || xmlw_text(x, "Logo ") ||
+                         xmlw_text(x, m->region) || xmlw_end(x))
+               ? -1
+               : 0;
+}
+
+/* The logo in a paragraph of its own, as a character in the line, so it
+ * moves with the text and the paragraph style centres it. The size is
+ * the tree's, the same as the DOCX shows. */
+static int odt_write_logo(xmlw *x, const doc_meta *m)
+{
+    const doc_image *logo = m->logo;
+    char path[ODT_LOGO_PATH_SIZE], w[32], h[32];
+    odt_logo_path(logo, path, sizeof path);
+    style_cm(logo->width, w, sizeof w);
+    style_cm(logo->height, h, sizeof h);
+    return odt_p_open(x, "text:p", ODT_STYLE(STYLE_LOGO), 0) || xmlw_start(x, "draw:frame") ||
+                   xmlw_attr(x, "draw:name", "Logo") ||
+                   xmlw_attr(x, "text:anchor-type", "as-char") || xmlw_attr(x, "svg:width", w) ||
+                   xmlw_attr(x, "svg:height", h) || xmlw_attr(x, "draw:z-index", "0") ||
+                   xmlw_start(x, "draw:image") || xmlw_attr(x, "xlink:href", path) ||
+                   xmlw_attr(x, "xlink:type", "simple") || xmlw_attr(x, "xlink:show", "embed") ||
+                   xmlw_attr(x, "xlink:actuate", "onLoad") ||
+                   xmlw_attr(x, "draw:mime-type", doc_image_mime(logo->type)) || xmlw_end(x) ||
+                   odt_write_logo_desc(x, m) || xmlw_end(x) || xmlw_end(x)
+               ? -1
+               : 0;
+}
+
 /* Everything office:text holds but the tracked changes; a redline's
  * body marks begin with the document's blocks. */
 static int odt_write_text_content(xmlw *x, const doc_node *doc)
 {
     const doc_meta *m = doc->meta;
     odt_redline *r = x->ctx;
+    /* A redline has no logo: it shows what changed in the text. */
     if (!r)
-        return (m->title && odt_write_line(x, ODT_STYLE(STYLE_TITLE), m->title)) ||
+        return (m->logo && odt_write_logo(x, m)) ||
+                       (m->title && odt_write_line(x, ODT_STYLE(STYLE_TITLE), m->title)) ||
                        (m->subtitle && odt_write_line(x, ODT_STYLE(STYLE_SUBTITLE), m->subtitle)) ||
                        odt_write_blocks(x, doc)
                    ? -1
@@ -717,7 +751,8 @@ static int odt_write_office_document_content(xmlw *x, const doc_node *doc)
 {
     return xmlw_start(x, "office:document-content") || odt_xmlns(x, "office") ||
                    odt_xmlns(x, "style") || odt_xmlns(x, "text") || odt_xmlns(x, "table") ||
-                   odt_xmlns(x, "fo") || odt_xmlns(x, "svg") || odt_xmlns(x, "xlink") ||
+                   odt_xmlns(x, "fo") || odt_xmlns(x, "svg") || odt_xmlns(x, "draw") ||
+                   odt_xmlns(x, "xlink") ||
                    odt_xmlns(x, "dc") || odt_xmlns(x, "meta") ||
                    xmlw_attr(x, "office:version", ODT_VERSION) || xmlw_start(x, "office:body") ||
                    odt_write_office_text(x, doc) || xmlw_end(x) || xmlw_end(x)

@@ -1,5 +1,6 @@
 /* META-INF/manifest.xml: the package's table of contents. It lists the
- * parts odt.c stores, so the two change together. */
+ * parts odt.c stores, so the two change together; the logo with its
+ * media type, which ODF requires of every stored file. */
 #include "odt.h"
 
 static int odt_write_manifest_file_entry(xmlw *x, const char *path, const char *media_type)
@@ -20,25 +21,32 @@ static int odt_write_manifest_root_entry(xmlw *x)
                : 0;
 }
 
-static int odt_write_manifest_manifest(xmlw *x)
+static int odt_write_manifest_logo(xmlw *x, const doc_image *logo)
+{
+    char path[ODT_LOGO_PATH_SIZE];
+    odt_logo_path(logo, path, sizeof path);
+    return odt_write_manifest_file_entry(x, path, doc_image_mime(logo->type));
+}
+
+static int odt_write_manifest_manifest(xmlw *x, const doc_meta *m)
 {
     return xmlw_start(x, "manifest:manifest") || odt_xmlns(x, "manifest") ||
                    xmlw_attr(x, "manifest:version", ODT_VERSION) ||
                    odt_write_manifest_root_entry(x) ||
                    odt_write_manifest_file_entry(x, "content.xml", "text/xml") ||
                    odt_write_manifest_file_entry(x, "styles.xml", "text/xml") ||
-                   odt_write_manifest_file_entry(x, "meta.xml", "text/xml") || xmlw_end(x)
+                   odt_write_manifest_file_entry(x, "meta.xml", "text/xml") ||
+                   (m->logo && odt_write_manifest_logo(x, m->logo)) || xmlw_end(x)
                ? -1
                : 0;
 }
 
 int odt_write_manifest(const doc_node *doc, void **data, size_t *len)
 {
-    (void)doc;
     xmlw x;
     if (xmlw_open(&x))
         return -1;
-    if (odt_write_manifest_manifest(&x)) {
+    if (odt_write_manifest_manifest(&x, doc->meta)) {
         xmlw_discard(&x);
         return -1;
     }

@@ -31,6 +31,14 @@ static const style_def styles[STYLE_COUNT] = {
     [STYLE_BODY] = {.id = STYLE_BODY, .display = "Text body", .odt_name = "Text_20_body",
                     .docx_id = "BodyText", .docx_name = "Body Text",
                     .parent = STYLE_NORMAL, .next = STYLE_BODY, .space_before = CM(0.2)},
+    /* The logo stands alone on its line, centred above the title. The
+     * space below it is the one exception to space above only: the title
+     * after it has none above, so both applications still agree. Single
+     * line spacing, so the line is as high as the picture in both. */
+    [STYLE_LOGO] = {.id = STYLE_LOGO, .display = "Logo", .odt_name = "Logo", .docx_id = "Logo",
+                    .parent = STYLE_NORMAL, .next = STYLE_TITLE, .space_before = CM(0),
+                    .space_after = CM(0.6), .line_percent = 100, .align = ALIGN_CENTER,
+                    .keep_with_next = 1},
     [STYLE_TITLE] = {.id = STYLE_TITLE, .display = "Title", .odt_name = "Title",
                      .docx_id = "Title", .docx_name = "Title",
                      .parent = STYLE_NORMAL, .next = STYLE_SUBTITLE,
@@ -179,6 +187,18 @@ const style_def *style_get(style_id id)
 int style_text_width(void)
 {
     return TEXT_WIDTH;
+}
+
+void style_logo_size(int width_px, int height_px, int *width, int *height)
+{
+    long w = ((long)STYLE_LOGO_HEIGHT * width_px + height_px / 2) / height_px;
+    if (w <= TEXT_WIDTH) {
+        *width = (int)w;
+        *height = STYLE_LOGO_HEIGHT;
+        return;
+    }
+    *width = TEXT_WIDTH;
+    *height = (int)(((long)TEXT_WIDTH * height_px + width_px / 2) / width_px);
 }
 
 /* Metric-compatible pairs: Liberation (in every LibreOffice) for the

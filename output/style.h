@@ -14,6 +14,7 @@
 typedef enum {
     STYLE_NORMAL,
     STYLE_BODY,
+    STYLE_LOGO,
     STYLE_TITLE,
     STYLE_SUBTITLE,
     STYLE_HEADING_1,
@@ -117,6 +118,14 @@ extern const style_page style_page_a4;
 
 /* The width of the text between the side margins. */
 int style_text_width(void);
+
+/* The region's logo above the title: this high, as wide as its aspect
+ * ratio makes it, but never wider than the text (and then lower). */
+#define STYLE_LOGO_HEIGHT 2000
+
+/* The size in hundredths of a millimetre to show a picture of width_px by
+ * height_px pixels (both at least 1) at as the logo. */
+void style_logo_size(int width_px, int height_px, int *width, int *height);
 
 /* The rule to sign on: its length and thickness. */
 #define STYLE_SIGN_RULE_LENGTH 8000
