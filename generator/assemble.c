@@ -852,6 +852,9 @@ doc_node *assemble_with_declarations(const model *m, const region *r, const asse
         build_declarations(&c, one, out);
     if (!c.oom)
         resolve_refs(&c);
+    split_paragraphs(&c, doc);
+    for (size_t i = 0; out && i < out->count; i++)
+        split_paragraphs(&c, out->items[i].doc);
 done:
     if (c.oom)
         diag_system(diags, "onvoldoende geheugen bij het samenstellen van het document");

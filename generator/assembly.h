@@ -141,6 +141,12 @@ int named_member(ctx *c, const model_field *f, const char *raw, src_pos pos);
  * dates before their lower bounds. */
 void check_members(ctx *c);
 
+/* paragraphs.c: every blank line of regional text under n ("\n" from the
+ * region loader) ends its paragraph; the rest of the block goes into
+ * DOC_CONTINUATION blocks. A break inside a sentence of the model is an
+ * input error at the regional text. */
+void split_paragraphs(ctx *c, doc_node *n);
+
 /* references.c: where each target ended up, and the references' text. */
 void record_target(ctx *c, const char *art, const char *lid, const char *item, int art_no,
                    int lid_no, const char *letter);

@@ -15,13 +15,22 @@ typedef enum {
     DOC_ARTICLE,    /* "Artikel 7" + title; heading level 2 */
     DOC_ANNEX,      /* "Bijlage 1" + title; heading level 1, starts a page */
     DOC_HEADING,    /* unnumbered heading (e.g. "Partijen"); level in number */
-    DOC_PARAGRAPH,  /* body paragraph; children are inline nodes */
+    DOC_PARAGRAPH,  /* body paragraph; children are inline nodes, then
+                       zero or more DOC_CONTINUATION */
     DOC_LID,        /* numbered lid; label "1." or NULL when the article
                        has a single lid; children are inline nodes, then
-                       at most one DOC_LIST */
+                       zero or more DOC_CONTINUATION, then at most one
+                       DOC_LIST */
     DOC_LIST,       /* children are DOC_ITEM */
     DOC_ITEM,       /* label "a." or NULL for a bullet; children inline,
-                       then at most one nested DOC_LIST */
+                       then zero or more DOC_CONTINUATION, then at most
+                       one nested DOC_LIST */
+    DOC_CONTINUATION, /* a further, unnumbered paragraph of its parent
+                       (PARAGRAPH, LID or ITEM), begun by a blank line in
+                       regional text; indented like the parent's text;
+                       children are inline nodes. No inline node holds a
+                       line break from regional text: the assembler
+                       splits there (generator/paragraphs.c). */
     DOC_SIGNATURES, /* signature page; children DOC_SIGNATORY */
     DOC_SIGNATORY,  /* party, name and function in sig */
     DOC_TOC,        /* table of contents; title is its heading, children
@@ -43,8 +52,9 @@ typedef enum {
 /* Change marks, set only in a merged tree made by compare_merge (every
  * other tree is all DOC_SAME). An inline node marked INSERTED or DELETED
  * is inserted or deleted text. A block node (PART, ARTICLE, ANNEX,
- * HEADING, PARAGRAPH, LID, ITEM, SIGNATORY) so marked is a whole inserted
- * or deleted block, and all its inline descendants carry the same mark.
+ * HEADING, PARAGRAPH, LID, ITEM, CONTINUATION, SIGNATORY) so marked is a
+ * whole inserted or deleted block, and all its inline descendants carry
+ * the same mark.
  * Accepting every mark gives the newer document, rejecting every mark the
  * older. */
 typedef enum { DOC_SAME = 0, DOC_INSERTED, DOC_DELETED } doc_change;

@@ -349,6 +349,9 @@ static void add_block(fp_document *f, const doc_node *n)
     case DOC_LID:
         add_labelled(f, n, n->label);
         break;
+    case DOC_CONTINUATION:
+        add_labelled(f, n, NULL);
+        break;
     case DOC_ITEM:
         add_labelled(f, n, n->label ? n->label : "\xe2\x80\x93");
         break;
@@ -377,11 +380,13 @@ static void add_block(fp_document *f, const doc_node *n)
     add_blocks(f, n);
 }
 
-/* Paragraphs, lids and items hold their inline children in their own
- * paragraph; anywhere else an inline node is a paragraph of its own. */
+/* Paragraphs, lids, items and their further paragraphs hold their inline
+ * children in their own paragraph; anywhere else an inline node is a
+ * paragraph of its own. */
 static void add_blocks(fp_document *f, const doc_node *n)
 {
-    int holds_inlines = n->kind == DOC_PARAGRAPH || n->kind == DOC_LID || n->kind == DOC_ITEM;
+    int holds_inlines = n->kind == DOC_PARAGRAPH || n->kind == DOC_LID || n->kind == DOC_ITEM ||
+                        n->kind == DOC_CONTINUATION;
     for (const doc_node *c = n->first; c; c = c->next)
         if (!doc_is_inline(c->kind) || !holds_inlines)
             add_block(f, c);

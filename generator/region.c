@@ -169,8 +169,9 @@ static void load_value(loader *l, yaml_node_t *k, yaml_node_t *val, void *out)
 /* A literal block (|) keeps every line break of the file; the text reads
  * as Markdown does instead: a line break within a paragraph is a space,
  * so the file's own wrapping never shows, and a blank line separates
- * paragraphs, kept as one line break (the text stands inside a lid).
- * That is what YAML's folded blocks (>) already give. */
+ * paragraphs, kept as one line break that the assembler turns into a new
+ * paragraph (split_paragraphs). That is what YAML's folded blocks (>)
+ * and plain scalars already give. */
 static void unwrap_lines(char *s)
 {
     char *w = s;
@@ -198,12 +199,15 @@ static void load_text(loader *l, yaml_node_t *k, yaml_node_t *v, void *out)
     if (yscalar_empty(v))
         return;
     t->text = yscalar(&l->y, v, "regionale tekst", 1);
-    /* Block scalars end with a newline the author did not mean as text;
-     * trailing line breaks would become empty lines. */
+    /* Block scalars end with a newline the author did not mean as text,
+     * and may begin with a blank line; a break at either end would
+     * become an empty paragraph. */
     if (t->text && v->data.scalar.style == YAML_LITERAL_SCALAR_STYLE)
         unwrap_lines(t->text);
     if (t->text) {
-        size_t len = strlen(t->text);
+        size_t lead = strspn(t->text, "\n ");
+        size_t len = strlen(t->text + lead);
+        memmove(t->text, t->text + lead, len + 1);
         while (len && (t->text[len - 1] == '\n' || t->text[len - 1] == ' '))
             t->text[--len] = '\0';
     }

@@ -336,25 +336,41 @@ static style_id item_style(int level)
     return styles[(level > STYLE_ITEM_LEVELS ? STYLE_ITEM_LEVELS : level) - 1];
 }
 
-/* A lid or an onderdeel: label, tab, text; a nested list follows one
- * level deeper. */
+/* The paragraph style of a body paragraph, lid or item (at level). A
+ * single lid carries no number and reads as plain text. */
+static style_id text_style(const doc_node *n, int level)
+{
+    if (n->kind == DOC_LID)
+        return n->label ? STYLE_LID : STYLE_LID_SINGLE;
+    return n->kind == DOC_ITEM ? item_style(level) : STYLE_BODY;
+}
+
+/* A lid or an onderdeel: label, tab, text; its further paragraphs and a
+ * nested list follow, the list one level deeper. */
 static int write_labelled(xmlw *x, const doc_node *n, int level)
 {
-    para_props pp = {0};
     const char *label = n->label;
     if (n->kind == DOC_LID) {
-        /* A single lid carries no number and reads as plain text. */
-        pp.style = label ? STYLE_LID : STYLE_LID_SINGLE;
         level = 0;
     } else {
         if (level < 1)
             level = 1;
-        pp.style = item_style(level);
         if (!label)
             label = DOCX_BULLET;
     }
+    para_props pp = {.style = text_style(n, level)};
     const doc_node *rest;
     return write_w_p(x, &pp, label, n->first, &rest) || write_blocks(x, rest, level);
+}
+
+/* A further paragraph of its parent, in line with the parent's text;
+ * level is the parent's. */
+static int write_continuation(xmlw *x, const doc_node *n, int level)
+{
+    para_props pp = {.style = style_continuation(n->parent ? text_style(n->parent, level)
+                                                           : STYLE_BODY)};
+    const doc_node *rest;
+    return write_w_p(x, &pp, NULL, n->first, &rest) || write_blocks(x, rest, level);
 }
 
 static int write_list(xmlw *x, const doc_node *n, int level)
@@ -478,6 +494,8 @@ static int write_block(xmlw *x, const doc_node *n, int level)
     case DOC_LID:
     case DOC_ITEM:
         return write_labelled(x, n, level);
+    case DOC_CONTINUATION:
+        return write_continuation(x, n, level);
     case DOC_LIST:
         return write_list(x, n, level);
     case DOC_SIGNATORY:

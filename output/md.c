@@ -108,19 +108,32 @@ static void put_heading(FILE *f, int level, const doc_node *n)
 
 static void put_blocks(FILE *f, const doc_node *n);
 
-static void put_item(FILE *f, const doc_node *n, int depth)
+static void indent(FILE *f, int depth)
 {
     for (int i = 0; i < depth; i++)
         fputs("    ", f);
+}
+
+/* A further paragraph of an item: a blank line, then the text indented
+ * as the item's content, which keeps it inside the item. */
+static void put_item(FILE *f, const doc_node *n, int depth)
+{
+    indent(f, depth);
     fputs("- ", f);
     if (n->label)
         put_label(f, n->label);
     put_inlines(f, n, !n->label);
     fputc('\n', f);
     for (const doc_node *c = n->first; c; c = c->next)
-        if (c->kind == DOC_LIST)
+        if (c->kind == DOC_CONTINUATION) {
+            fputc('\n', f);
+            indent(f, depth + 1);
+            put_inlines(f, c, 1);
+            fputs("\n\n", f);
+        } else if (c->kind == DOC_LIST) {
             for (const doc_node *i = c->first; i; i = i->next)
                 put_item(f, i, depth + 1);
+        }
 }
 
 static void put_block(FILE *f, const doc_node *n)
@@ -145,7 +158,10 @@ static void put_block(FILE *f, const doc_node *n)
         put_inlines(f, n, !n->label);
         fputs("\n\n", f);
         for (const doc_node *c = n->first; c; c = c->next)
-            if (c->kind == DOC_LIST) {
+            if (c->kind == DOC_CONTINUATION) {
+                put_inlines(f, c, 1);
+                fputs("\n\n", f);
+            } else if (c->kind == DOC_LIST) {
                 for (const doc_node *i = c->first; i; i = i->next)
                     put_item(f, i, 0);
                 fputc('\n', f);

@@ -517,16 +517,16 @@ static int odt_write_heading(xmlw *x, const doc_node *n)
     return odt_write_text_h(x, ODT_STYLE(styles[style - 1]), level, n);
 }
 
-static int odt_write_lid(xmlw *x, const doc_node *n)
-{
-    return odt_write_text_p(x, n->label ? ODT_STYLE(STYLE_LID) : ODT_STYLE(STYLE_LID_SINGLE), n->label, n);
-}
-
-/* The indent follows the number of lists around the item, so a list in a
- * lid and a list directly under a heading line up the same way. */
-static int odt_write_item(xmlw *x, const doc_node *n)
+/* The paragraph style of a body paragraph, lid or item. An item's indent
+ * follows the number of lists around it, so a list in a lid and a list
+ * directly under a heading line up the same way. */
+static style_id odt_text_style(const doc_node *n)
 {
     static const style_id styles[STYLE_ITEM_LEVELS] = {STYLE_ITEM_1, STYLE_ITEM_2, STYLE_ITEM_3};
+    if (n->kind == DOC_LID)
+        return n->label ? STYLE_LID : STYLE_LID_SINGLE;
+    if (n->kind != DOC_ITEM)
+        return STYLE_BODY;
     int depth = 0;
     for (const doc_node *p = n->parent; p; p = p->parent)
         if (p->kind == DOC_LIST)
@@ -535,7 +535,24 @@ static int odt_write_item(xmlw *x, const doc_node *n)
         depth = 1;
     if (depth > STYLE_ITEM_LEVELS)
         depth = STYLE_ITEM_LEVELS;
-    return odt_write_text_p(x, ODT_STYLE(styles[depth - 1]), n->label ? n->label : ODT_BULLET, n);
+    return styles[depth - 1];
+}
+
+static int odt_write_lid(xmlw *x, const doc_node *n)
+{
+    return odt_write_text_p(x, ODT_STYLE(odt_text_style(n)), n->label, n);
+}
+
+static int odt_write_item(xmlw *x, const doc_node *n)
+{
+    return odt_write_text_p(x, ODT_STYLE(odt_text_style(n)), n->label ? n->label : ODT_BULLET, n);
+}
+
+/* A further paragraph of its parent, in line with the parent's text. */
+static int odt_write_continuation(xmlw *x, const doc_node *n)
+{
+    style_id parent = n->parent ? odt_text_style(n->parent) : STYLE_BODY;
+    return odt_write_text_p(x, ODT_STYLE(style_continuation(parent)), NULL, n);
 }
 
 /* A line of a signatory block; an open value is a placeholder span. */
@@ -650,6 +667,8 @@ static int odt_write_block(xmlw *x, const doc_node *n)
         return odt_write_blocks(x, n);
     case DOC_ITEM:
         return odt_write_item(x, n);
+    case DOC_CONTINUATION:
+        return odt_write_continuation(x, n);
     case DOC_SIGNATORY:
         return odt_write_signatory(x, n);
     case DOC_TOC:

@@ -98,6 +98,25 @@ static const style_def styles[STYLE_COUNT] = {
                       .docx_id = "Onderdeel3", .parent = STYLE_ITEM_1, .next = STYLE_ITEM_3,
                       .indent_left = CM(4), .hanging = CM(1), .tab = TAB_LEFT,
                       .tab_pos = CM(4)},
+    /* A further paragraph of a lid or onderdeel, begun by a blank line in
+     * regional text: no label, its text in line with the block's text. An
+     * unnumbered lid's further paragraphs are "Lid zonder nummer" too. */
+    [STYLE_LID_CONT] = {.id = STYLE_LID_CONT, .display = "Lid vervolg",
+                        .odt_name = "Lid_20_vervolg", .docx_id = "LidVervolg",
+                        .parent = STYLE_BODY, .next = STYLE_LID, .indent_left = CM(1),
+                        .hanging = CM(0)},
+    [STYLE_ITEM_1_CONT] = {.id = STYLE_ITEM_1_CONT, .display = "Onderdeel vervolg",
+                           .odt_name = "Onderdeel_20_vervolg", .docx_id = "OnderdeelVervolg",
+                           .parent = STYLE_BODY, .next = STYLE_ITEM_1,
+                           .space_before = CM(0.1), .indent_left = CM(2), .hanging = CM(0)},
+    [STYLE_ITEM_2_CONT] = {.id = STYLE_ITEM_2_CONT, .display = "Onderdeel 2 vervolg",
+                           .odt_name = "Onderdeel_20_2_20_vervolg",
+                           .docx_id = "Onderdeel2Vervolg", .parent = STYLE_ITEM_1_CONT,
+                           .next = STYLE_ITEM_2, .indent_left = CM(3)},
+    [STYLE_ITEM_3_CONT] = {.id = STYLE_ITEM_3_CONT, .display = "Onderdeel 3 vervolg",
+                           .odt_name = "Onderdeel_20_3_20_vervolg",
+                           .docx_id = "Onderdeel3Vervolg", .parent = STYLE_ITEM_1_CONT,
+                           .next = STYLE_ITEM_3, .indent_left = CM(4)},
     /* A signatory's lines keep with the next so a block never splits
      * across pages; the function, the last line, ends the chain. */
     [STYLE_SIGN_PARTY] = {.id = STYLE_SIGN_PARTY, .display = "Ondertekening partij",
@@ -182,6 +201,22 @@ static const style_def styles[STYLE_COUNT] = {
 const style_def *style_get(style_id id)
 {
     return &styles[id];
+}
+
+style_id style_continuation(style_id block)
+{
+    switch (block) {
+    case STYLE_LID:
+        return STYLE_LID_CONT;
+    case STYLE_ITEM_1:
+        return STYLE_ITEM_1_CONT;
+    case STYLE_ITEM_2:
+        return STYLE_ITEM_2_CONT;
+    case STYLE_ITEM_3:
+        return STYLE_ITEM_3_CONT;
+    default:
+        return block;
+    }
 }
 
 int style_text_width(void)

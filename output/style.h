@@ -27,6 +27,10 @@ typedef enum {
     STYLE_ITEM_1,
     STYLE_ITEM_2,
     STYLE_ITEM_3,
+    STYLE_LID_CONT,
+    STYLE_ITEM_1_CONT,
+    STYLE_ITEM_2_CONT,
+    STYLE_ITEM_3_CONT,
     STYLE_SIGN_PARTY,
     STYLE_SIGN_LINE,
     STYLE_SIGN_SPACE,
@@ -101,6 +105,10 @@ typedef struct {
 
 /* The style of id; every id below STYLE_COUNT has one. */
 const style_def *style_get(style_id id);
+
+/* The style of a further paragraph (DOC_CONTINUATION) of a block written
+ * in style block: without label, its text where the block's text is. */
+style_id style_continuation(style_id block);
 
 /* The page: A4 portrait. margin_top and margin_bottom are the space
  * above and below the text, as Word counts them; the footer ends

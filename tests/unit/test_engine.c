@@ -944,6 +944,90 @@ static void test_assemble_regional_text(void **state)
     assert_outline(doc, DOC_REGIONAL, "Sinds 2009 <samen> & verder.");
 }
 
+/* Whether any inline node under n holds a line break. */
+static int break_visit(doc_node *n, doc_event ev, void *ctx)
+{
+    (void)ctx;
+    return ev == DOC_ENTER && doc_is_inline(n->kind) && strchr(n->text, '\n');
+}
+
+/* The kinds of n's children, one letter each: i inline, c continuation,
+ * l list. */
+static void assert_children(const doc_node *n, const char *expected)
+{
+    char got[32] = "";
+    size_t k = 0;
+    for (const doc_node *c = n->first; c && k + 1 < sizeof got; c = c->next)
+        got[k++] = doc_is_inline(c->kind)        ? 'i'
+                   : c->kind == DOC_CONTINUATION ? 'c'
+                   : c->kind == DOC_LIST         ? 'l'
+                                                 : '?';
+    got[k] = '\0';
+    assert_string_equal(got, expected);
+}
+
+static void test_assemble_blank_line_starts_a_further_paragraph(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(f, NO_EDITS,
+                                EDITS("    Sinds 2009 <samen> & verder.\n",
+                                      "    Sinds 2009\n    samen;\n\n\n    daarna\n"
+                                      "    verder;\n\n    en nu;\n"));
+    doc_node *item = find_node(doc, DOC_REGIONAL, "historie")->parent;
+    assert_int_equal(item->kind, DOC_ITEM);
+    assert_children(item, "icc");
+    /* The file's wrapping is a space; blank lines, however many, one
+     * paragraph break; the onderdeel keeps its label, its further
+     * paragraphs have none. */
+    assert_outline(item, DOC_REGIONAL, "Sinds 2009 samen;|daarna verder;|en nu;");
+    assert_outline(item, DOC_CONTINUATION, "- daarna verder;|- en nu;");
+    assert_string_equal(item->label, "b.");
+    assert_int_equal(doc_walk(doc, break_visit, NULL), 0);
+}
+
+static void test_assemble_further_paragraphs_come_before_the_list(void **state)
+{
+    fx *f = *state;
+    /* Regional text as the lid's own text, with the model's words after
+     * it: they go with the last paragraph, and the onderdelen follow. */
+    doc_node *doc = generate_ok(
+        f,
+        EDITS("- tekst: \"Overwegende dat:\"", "- tekst: \"Eerst. {{regio:historie}} Overwegende dat:\"",
+              "- tekst: \"{{regio:historie}}\"", "- tekst: \"de regio het wil;\""),
+        EDITS("    Sinds 2009 <samen> & verder.\n", "    Een.\n\n    Twee.\n"));
+    doc_node *lid = find_node(doc, DOC_REGIONAL, "historie")->parent;
+    assert_int_equal(lid->kind, DOC_LID);
+    assert_children(lid, "iicl");
+    assert_outline(lid, DOC_CONTINUATION, "- Twee. Overwegende dat:");
+    char *first = doc_inline_text(lid);
+    assert_string_equal(first, "Eerst. Een.");
+    free(first);
+    assert_outline(lid->last, DOC_ITEM, "a. de regio samenwerkt;|b. de regio het wil.");
+}
+
+static void test_error_blank_line_inside_a_sentence(void **state)
+{
+    fx *f = *state;
+    /* The model's sentence runs on after the spot: a paragraph break
+     * would split it, so the region is told where its text is. */
+    generate(f, EDITS("- tekst: \"{{regio:historie}}\"", "- tekst: \"in {{regio:historie}} en zo;\""),
+             EDITS("    Sinds 2009 <samen> & verder.\n", "    Een\n\n    twee\n"));
+    assert_null(f->doc);
+    expect_error(&f->d, "regionale tekst 'historie' staat midden in een zin",
+                 at(f->region_src, "|\n    Een"), "zonder witregel");
+    assert_int_equal(count_diags(&f->d, "midden in een zin"), 1);
+}
+
+static void test_a_sentence_may_run_on_without_a_blank_line(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(
+        f, EDITS("- tekst: \"{{regio:historie}}\"", "- tekst: \"in {{regio:historie}} en zo;\""),
+        EDITS("    Sinds 2009 <samen> & verder.\n", "    Een\n    twee\n"));
+    assert_outline(article(doc, "overwegingen"), DOC_ITEM,
+                   "a. de regio samenwerkt;|b. in Een twee en zo.");
+}
+
 static void test_assemble_parties_and_signatures(void **state)
 {
     fx *f = *state;
@@ -1503,6 +1587,10 @@ int main(void)
         T(test_assemble_optional_field_adds_lid),
         T(test_assemble_missing_regional_text_drops_onderdeel),
         T(test_assemble_regional_text),
+        T(test_assemble_blank_line_starts_a_further_paragraph),
+        T(test_assemble_further_paragraphs_come_before_the_list),
+        T(test_error_blank_line_inside_a_sentence),
+        T(test_a_sentence_may_run_on_without_a_blank_line),
         T(test_assemble_parties_and_signatures),
         T(test_assemble_meta),
         T(test_assemble_timestamp_option),
