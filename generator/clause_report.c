@@ -218,6 +218,34 @@ static int is_model_text(const doc_node *n)
     return !is_value(n) && !(n->kind == DOC_REF && n->id);
 }
 
+/* Whether blk, not itself marked own, holds regional text spot that is
+ * not marked own either: text of the side n is not on. */
+static int holds_spot(const doc_node *blk, const char *spot, doc_change own)
+{
+    if (blk->change == own)
+        return 0;
+    for (const doc_node *c = blk->first; c; c = c->next)
+        if (c->kind == DOC_REGIONAL && c->id && !strcmp(c->id, spot) && c->change != own)
+            return 1;
+    return 0;
+}
+
+/* Whether n, a further paragraph on one side only, is a paragraph of a
+ * regional text its lid or onderdeel has on both sides: then that text
+ * changed, by a paragraph, rather than being added or removed. */
+static int spot_kept(const doc_node *n, const char *spot)
+{
+    const doc_node *blk = n->parent;
+    if (n->kind != DOC_CONTINUATION || !blk || blk->change != DOC_SAME)
+        return 0;
+    if (holds_spot(blk, spot, n->change))
+        return 1;
+    for (const doc_node *c = blk->first; c; c = c->next)
+        if (c != n && c->kind == DOC_CONTINUATION && holds_spot(c, spot, n->change))
+            return 1;
+    return 0;
+}
+
 /* A whole block on one side only: regional text, a list item of a
  * field, or text. */
 static void block_change(builder *b, const doc_node *n)
@@ -234,6 +262,17 @@ static void block_change(builder *b, const doc_node *n)
             field = c->id;
         else if (!(c->kind == DOC_TEXT && only_space(c->text)))
             other = 1;
+    }
+    if (spot && !other && !field && spot_kept(n, spot)) {
+        char *wo = where(b, n, 1), *wn = where(b, n, 0);
+        clause_change *ch = add_change(b, CHANGE_REGIONAL_CHANGED, spot, wo, wn);
+        free(wo);
+        free(wn);
+        char *text = plain_text(b, n);
+        if (ch && text)
+            add_run(b, ch, added ? DIFF_INSERT : DIFF_DELETE, text, strlen(text));
+        free(text);
+        return;
     }
     char *w = where(b, n, !added);
     change_kind kind = added ? CHANGE_TEXT_ADDED : CHANGE_TEXT_REMOVED;

@@ -213,6 +213,17 @@ def vergelijk_marks_only_the_changed_second_paragraph():
 
 
 @test
+def a_paragraph_more_or_less_is_a_changed_regional_text_in_the_report():
+    for older, newer, mark in ((ONE, REGION, "{+"), (REGION, ONE, "[-")):
+        p = run("vergelijk", older, newer)
+        assert p.returncode == 1, p.stdout + p.stderr
+        for spot, (_, _, second, _) in SPOTS.items():
+            lines = [l.strip() for l in p.stdout.splitlines() if f"`{spot}`" in l]
+            assert lines and all(l.startswith("regionale tekst gewijzigd") for l in lines), lines
+            assert any(mark + second in l for l in lines), lines
+
+
+@test
 def the_redline_accepts_to_the_newer_and_rejects_to_the_older():
     s = REDLINE
     assert_round_trip(s["redline"]["docx"], s["oud"]["docx"], s["nieuw"]["docx"], docx_paragraphs)
