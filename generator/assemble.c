@@ -230,27 +230,81 @@ static void add_list_field(ctx *c, doc_node *parent, const model_item *it, int d
     }
 }
 
-/* The model ends onderdelen with ";" (or "; en") and the last one with
- * "."; when conditions leave another onderdeel last, it takes the ".". */
-static void close_list(ctx *c, doc_node *list)
+/* The text node an item's punctuation ends, when the item ends in
+ * text: not one that introduces a nested list. */
+static doc_node *closing_text(const doc_node *item)
 {
-    doc_node *last = list ? list->last : NULL;
-    doc_node *t = last ? last->last : NULL;
-    if (!t || t->kind != DOC_TEXT)
-        return;
-    char *end = strrchr(t->text, ';');
-    if (!end || (strcmp(end, ";") && strcmp(end, "; en") && strcmp(end, "; of")))
-        return;
+    doc_node *t = item ? item->last : NULL;
+    return t && t->kind == DOC_TEXT ? t : NULL;
+}
+
+/* Where in s the closing ";", "; en" or "; of" starts, or NULL. */
+static char *semicolon_end(char *s)
+{
+    char *end = strrchr(s, ';');
+    return end && (!strcmp(end, ";") || !strcmp(end, "; en") || !strcmp(end, "; of")) ? end
+                                                                                         : NULL;
+}
+
+/* "en" or "of" when the model joins the last onderdeel with "; en" or
+ * "; of", in one of its items (maybe one left out) or in the list. */
+static const char *conjunction(const doc_node *list, const model_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const rich_text *t = &items[i].text;
+        const token *k = t->count ? &t->tokens[t->count - 1] : NULL;
+        char *end = k && k->kind == TOK_TEXT ? semicolon_end(k->text) : NULL;
+        if (end && end[1])
+            return end + 2;
+    }
+    for (const doc_node *it = list->first; it; it = it->next) {
+        doc_node *t = closing_text(it);
+        char *end = t ? semicolon_end(t->text) : NULL;
+        if (end && end[1])
+            return end + 2;
+    }
+    return NULL;
+}
+
+static void set_ending(ctx *c, doc_node *t, char *end, const char *ending)
+{
     size_t keep = (size_t)(end - t->text);
-    char *text = malloc(keep + 2);
+    char *text = malloc(keep + strlen(ending) + 1);
     if (!text) {
         c->oom = 1;
         return;
     }
     memcpy(text, t->text, keep);
-    memcpy(text + keep, ".", 2);
+    strcpy(text + keep, ending);
     free(t->text);
     t->text = text;
+}
+
+/* The model ends onderdelen with ";", the one before the last with
+ * "; en" (or "; of") and the last with "." (Ar 3.29). When conditions
+ * leave another onderdeel last, it takes the ".", and the one before it
+ * the "; en"; a "[vervallen]" place has no punctuation of its own, as in
+ * consolidated law. */
+static void close_list(ctx *c, doc_node *list, const model_item *items, size_t n)
+{
+    if (!list)
+        return;
+    doc_node *last = list->last, *before;
+    while (last && last->dropped)
+        last = last->prev;
+    for (before = last ? last->prev : NULL; before && before->dropped; before = before->prev)
+        ;
+    const char *conj = conjunction(list, items, n);
+    doc_node *t = closing_text(last);
+    char *end = t ? semicolon_end(t->text) : NULL;
+    if (end)
+        set_ending(c, t, end, ".");
+    t = closing_text(before);
+    if (conj && t && (end = semicolon_end(t->text)) && !end[1]) {
+        char ending[8];
+        snprintf(ending, sizeof ending, "; %s", conj);
+        set_ending(c, t, end, ending);
+    }
 }
 
 /* Alphabetical as a dictionary sorts: case and diacritics do not count
@@ -307,80 +361,150 @@ static void add_term_list(ctx *c, doc_node *parent, src_pos pos)
         add_rich(c, item, &t->definition);
     }
     free(terms);
-    close_list(c, list);
+    close_list(c, list, NULL, 0);
 }
 
-/* Adds the included onderdelen of a lid (depth 0) or onderdeel (depth 1). */
+/* "c. [vervallen]": a place the region dropped, kept under `nummering:
+ * model` so that the later ones keep the model's numbers. */
+static doc_node *add_dropped(ctx *c, doc_node *parent, doc_kind kind, src_pos pos,
+                             const char *label)
+{
+    doc_node *n = add(c, parent, kind, pos);
+    if (!n)
+        return NULL;
+    n->dropped = 1;
+    set_str(c, &n->label, label);
+    add_inline(c, n, DOC_TEXT, c->m->dropped_title ? c->m->dropped_title : "");
+    return n;
+}
+
+/* How many siblings from items[i] on take one number: under the model's
+ * numbering (stable) a set of alternatives, else each item alone. */
+static size_t slot_length(int stable, const model_item *items, size_t n, size_t i)
+{
+    return stable ? model_slot_length(items, n, i) : 1;
+}
+
+static int slot_included(const ctx *c, const model_item *items, size_t len)
+{
+    int any = 0;
+    for (size_t j = 0; j < len; j++)
+        any |= item_included(c, &items[j]);
+    return any;
+}
+
 static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t n, int depth,
-                      const char *art_id, const char *lid_id, int art_no, int lid_no)
+                      int stable, const char *art_id, const char *lid_id, int art_no,
+                      int lid_no);
+
+static void add_item(ctx *c, doc_node *list, const model_item *it, const char *label,
+                     const char *letter, int depth, int stable, const char *art_id,
+                     const char *lid_id, int art_no, int lid_no)
+{
+    doc_node *node = add(c, list, DOC_ITEM, it->pos);
+    if (!node)
+        return;
+    set_str(c, &node->label, label);
+    set_str(c, &node->id, it->id);
+    add_rich(c, node, &it->text);
+    if (c->fill && it->fill)
+        fill_in(c, node, it);
+    if (it->id && depth == 0 && art_id)
+        record_target(c, art_id, lid_id ? lid_id : "", it->id, art_no, lid_no, letter);
+    if (it->list_field)
+        add_list_field(c, node, it, depth + 1);
+    if (it->n_items)
+        add_items(c, node, it->items, it->n_items, depth + 1, stable, NULL, NULL, 0, 0);
+}
+
+/* Adds the included onderdelen of a lid (depth 0) or onderdeel (depth 1);
+ * under the model's numbering (stable) each place keeps its letter. */
+static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t n, int depth,
+                      int stable, const char *art_id, const char *lid_id, int art_no,
+                      int lid_no)
 {
     doc_node *list = NULL;
     int count = 0;
     char letter[8], label[32];
-    for (size_t i = 0; i < n; i++) {
-        const model_item *it = &items[i];
-        if (!item_included(c, it))
+    for (size_t i = 0, len; i < n; i += len) {
+        len = slot_length(stable, items, n, i);
+        int any = slot_included(c, items + i, len);
+        if (!any && !stable)
             continue;
-        if (!list && !(list = add(c, parent, DOC_LIST, it->pos)))
+        if (!list && !(list = add(c, parent, DOC_LIST, items[i].pos)))
             return;
-        doc_node *node = add(c, list, DOC_ITEM, it->pos);
-        if (!node)
-            return;
-        count++;
-        item_label(count, depth, label, sizeof label, letter);
-        set_str(c, &node->label, label);
-        set_str(c, &node->id, it->id);
-        add_rich(c, node, &it->text);
-        if (c->fill && it->fill)
-            fill_in(c, node, it);
-        if (it->id && depth == 0 && art_id)
-            record_target(c, art_id, lid_id ? lid_id : "", it->id, art_no, lid_no, letter);
-        if (it->list_field)
-            add_list_field(c, node, it, depth + 1);
-        if (it->n_items)
-            add_items(c, node, it->items, it->n_items, depth + 1, NULL, NULL, 0, 0);
+        item_label(++count, depth, label, sizeof label, letter);
+        if (!any)
+            add_dropped(c, list, DOC_ITEM, items[i].pos, label);
+        for (size_t j = i; any && j < i + len; j++)
+            if (item_included(c, &items[j]))
+                add_item(c, list, &items[j], label, letter, depth, stable, art_id, lid_id,
+                         art_no, lid_no);
     }
-    close_list(c, list);
+    close_list(c, list, items, n);
+}
+
+static void add_lid(ctx *c, doc_node *parent, const model_item *it, int stable,
+                    const char *art_id, int art_no, int lid_no, int shown_no)
+{
+    char label[32];
+    doc_node *node = add(c, parent, DOC_LID, it->pos);
+    if (!node)
+        return;
+    if (shown_no) {
+        snprintf(label, sizeof label, "%d.", lid_no);
+        set_str(c, &node->label, label);
+    }
+    node->number = lid_no;
+    set_str(c, &node->id, it->id);
+    add_rich(c, node, &it->text);
+    if (c->fill && it->fill)
+        fill_in(c, node, it);
+    if (art_id && it->id)
+        record_target(c, art_id, it->id, "", art_no, shown_no, NULL);
+    if (it->list_field)
+        add_list_field(c, node, it, 0);
+    if (it->term_list)
+        add_term_list(c, node, it->pos);
+    if (it->n_items)
+        add_items(c, node, it->items, it->n_items, 0, stable, art_id, it->id, art_no, shown_no);
 }
 
 /* Adds the included leden of an article or annex; art_id is NULL for an
  * annex, whose leden are not reference targets. An unnumbered article (the
  * overwegingen) has no lid numbers either: its leden are the recitals and
- * the closing "komen het volgende overeen:". */
+ * the closing "komen het volgende overeen:". Under the model's numbering
+ * every place of the model in a numbered article or an annex keeps its
+ * number, a dropped one as "3. [vervallen]"; the recitals, which nothing
+ * cites, close up. */
 void add_leden(ctx *c, doc_node *parent, const model_item *leden, size_t n, const char *art_id,
                int art_no, int number_leden)
 {
-    size_t included = 0;
-    for (size_t i = 0; i < n; i++)
-        included += item_included(c, &leden[i]);
+    int stable = c->r->model_numbering && number_leden;
+    size_t places = 0;
+    for (size_t i = 0, len; i < n; i += len) {
+        len = slot_length(stable, leden, n, i);
+        places += stable || item_included(c, &leden[i]);
+    }
+    int numbered = number_leden && places > 1;
     int lid_no = 0;
     char label[32];
-    for (size_t i = 0; i < n; i++) {
-        const model_item *it = &leden[i];
-        if (!item_included(c, it))
+    for (size_t i = 0, len; i < n; i += len) {
+        len = slot_length(stable, leden, n, i);
+        int any = slot_included(c, leden + i, len);
+        if (!any && !stable)
             continue;
         lid_no++;
-        doc_node *node = add(c, parent, DOC_LID, it->pos);
-        if (!node)
-            return;
-        if (number_leden && included > 1) {
+        if (!any) {
             snprintf(label, sizeof label, "%d.", lid_no);
-            set_str(c, &node->label, label);
+            doc_node *gone = add_dropped(c, parent, DOC_LID, leden[i].pos, numbered ? label : NULL);
+            if (gone)
+                gone->number = lid_no;
         }
-        node->number = lid_no;
-        set_str(c, &node->id, it->id);
-        add_rich(c, node, &it->text);
-        if (c->fill && it->fill)
-            fill_in(c, node, it);
-        int shown_no = number_leden && included > 1 ? lid_no : 0;
-        if (art_id && it->id)
-            record_target(c, art_id, it->id, "", art_no, shown_no, NULL);
-        if (it->list_field)
-            add_list_field(c, node, it, 0);
-        if (it->term_list)
-            add_term_list(c, node, it->pos);
-        if (it->n_items)
-            add_items(c, node, it->items, it->n_items, 0, art_id, it->id, art_no, shown_no);
+        for (size_t j = i; any && j < i + len; j++)
+            if (item_included(c, &leden[j]))
+                add_lid(c, parent, &leden[j], stable, art_id, art_no, lid_no,
+                        numbered ? lid_no : 0);
     }
 }
 
@@ -671,6 +795,7 @@ static void build_parts(ctx *c, doc_node *doc)
                     if (!gone)
                         return;
                     gone->number = ++art_no;
+                    gone->dropped = 1;
                     if (doc_setf(&gone->label, "Artikel %d", art_no))
                         c->oom = 1;
                     set_str(c, &gone->title, c->m->dropped_title ? c->m->dropped_title : "");
@@ -765,6 +890,7 @@ static void build_annexes(ctx *c, doc_node *doc)
         if (doc_setf(&an->label, "Bijlage %d", no))
             c->oom = 1;
         if (!kept) {
+            an->dropped = 1;
             set_str(c, &an->title, c->m->dropped_title ? c->m->dropped_title : "");
             continue;
         }

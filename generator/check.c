@@ -344,8 +344,65 @@ static void check_fill(checker *k, const model_item *it)
                    "een regel met 'invullen' eindigt niet met de invullijn");
 }
 
+/* Whether c holds when the option it depends on has this value: an
+ * optional article kept or not, or a choice field's key (NULL: empty). */
+static int holds_for(const condition *c, int kept, const char *key)
+{
+    switch (c->kind) {
+    case COND_NONE:
+        return 1;
+    case COND_ARTICLE:
+        return kept;
+    case COND_NOT_ARTICLE:
+        return !kept;
+    case COND_FIELD:
+        return key && c->value && !strcmp(key, c->value);
+    }
+    return 0;
+}
+
+/* Siblings whose conditions exclude each other share one number under
+ * 'nummering: model' (model_slot_length): right only when one of them is
+ * always there. Tried for every value of the option they depend on. */
+static void check_alternatives(checker *k, const model_item *items, size_t n, const char *what)
+{
+    for (size_t i = 0, len; i < n; i += len) {
+        len = model_slot_length(items, n, i);
+        const condition *c = &items[i].cond;
+        const model_field *f = c->kind == COND_FIELD ? model_find_field(k->m, c->ref) : NULL;
+        if (len < 2 || (c->kind == COND_FIELD && (!f || f->type != FIELD_CHOICE)))
+            continue; /* one place alone, or a condition check_condition reports */
+        size_t values = f ? f->n_choices + 1 : 2;
+        for (size_t v = 0; v < values; v++) {
+            const char *key = f && v < f->n_choices ? f->choices[v].key : NULL;
+            if (f && !key && (f->required || f->default_value))
+                continue; /* the field always has a value */
+            size_t holding = 0;
+            for (size_t j = i; j < i + len; j++)
+                holding += holds_for(&items[j].cond, v == 0, key);
+            if (holding == 1)
+                continue;
+            char when[160];
+            if (key)
+                snprintf(when, sizeof when, "bij '%s: %s'", f->id, key);
+            else
+                snprintf(when, sizeof when, "als '%s' niet is ingevuld", f ? f->id : c->ref);
+            diag_input(k->diags, c->pos.file, c->pos.line, c->pos.column,
+                       key ? "Geef elke keuze van het veld een eigen alternatief, of zet er een "
+                             "lid of onderdeel zonder voorwaarde tussen."
+                           : "Maak het keuzeveld verplicht of geef het een standaardwaarde.",
+                       "%s op regel %d tot en met %d sluiten elkaar uit en delen daarom één "
+                       "nummer bij 'nummering: model', maar %s staat er geen",
+                       what, c->pos.line, items[i + len - 1].cond.pos.line, when);
+            break;
+        }
+    }
+}
+
 static void check_items(checker *k, guard g, const model_item *items, size_t n, const char *what)
 {
+    if (k->all_combinations)
+        check_alternatives(k, items, n, what);
     for (size_t i = 0; i < n; i++) {
         const model_item *it = &items[i];
         for (size_t j = 0; j < i; j++)

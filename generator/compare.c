@@ -60,6 +60,7 @@ static doc_node *copy_node(merge_ctx *c, const doc_node *n, doc_change mark)
     set_copy(c, &d->title, n->title);
     set_copy(c, &d->text, n->text);
     d->number = n->number;
+    d->dropped = n->dropped;
     d->file = n->file;
     d->line = n->line;
     d->column = n->column;

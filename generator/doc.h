@@ -155,6 +155,12 @@ struct doc_node {
                            older had none); else NULL */
     doc_change change;  /* DOC_SAME except in a merged tree */
     int number;         /* article/lid number, heading level for DOC_HEADING */
+    int dropped;        /* ARTICLE, ANNEX, LID, ITEM: a place the region
+                           dropped, kept under `nummering: model` so that
+                           later ones keep the model's numbers; it has no
+                           id and reads as the model's 'vervallen' (the
+                           title of an article or annex, the only text of
+                           a lid or item) */
     const char *file;   /* source position; file points into a string the */
     int line, column;   /* tree's owner keeps alive (see doc_new_document) */
     doc_meta *meta;     /* DOC_DOCUMENT only */

@@ -730,6 +730,28 @@ const model_item *model_find_item(const model_item *items, size_t n, const char 
     return NULL;
 }
 
+int conditions_exclude(const condition *a, const condition *b)
+{
+    if (a->kind == COND_NONE || b->kind == COND_NONE || !a->ref || !b->ref ||
+        strcmp(a->ref, b->ref))
+        return 0;
+    if (a->kind == COND_FIELD || b->kind == COND_FIELD)
+        return a->kind == b->kind && a->value && b->value && strcmp(a->value, b->value);
+    return a->kind != b->kind;
+}
+
+size_t model_slot_length(const model_item *items, size_t n, size_t i)
+{
+    size_t len = 1;
+    while (i + len < n) {
+        for (size_t j = i; j < i + len; j++)
+            if (!conditions_exclude(&items[j].cond, &items[i + len].cond))
+                return len;
+        len++;
+    }
+    return len;
+}
+
 const char *condition_text(const condition *c, char *buf, size_t size)
 {
     if (c->kind == COND_FIELD)

@@ -216,6 +216,16 @@ const model_item *model_find_item(const model_item *items, size_t n, const char 
 
 const char *field_type_name(field_type t);
 
+/* Whether a and b never hold together: "x" and "niet x", or two
+ * different values of one choice field. */
+int conditions_exclude(const condition *a, const condition *b);
+
+/* How many siblings from items[i] on form one place (slot) in the model's
+ * numbering: a run of consecutive siblings whose conditions exclude each
+ * other pairwise is one set of alternatives, sharing one number (see
+ * "Alternatieven" in model/README.md); otherwise 1. i < n. */
+size_t model_slot_length(const model_item *items, size_t n, size_t i);
+
 /* "alleen_als: ..." as the model file writes it, into buf; returns buf. */
 const char *condition_text(const condition *c, char *buf, size_t size);
 

@@ -330,12 +330,17 @@ def badly_closed_items(docx_path):
     """Onderdelen, as pandoc reads them from the DOCX, that do not close
     with ";", "; en", "; of", "." or ":" (one that opens a nested list).
     The last overweging runs on with "," into "komen het volgende
-    overeen:"; the fill-in lines of a form end in dots."""
+    overeen:"; the fill-in lines of a form end in dots. A place kept under
+    'nummering: model' reads as consolidated law shows it: "c. [vervallen]",
+    without punctuation of its own."""
+    dropped = load_yaml(MODEL)["model"]["vervallen"]
     text = pandoc_text(docx_path, "docx")
     lines = [l.strip() for l in text.splitlines() if l.strip()]
     bad = []
     for i, line in enumerate(lines):
         if not re.match(r"([a-z]|\d+°)\.? ", line) or line.endswith("…"):
+            continue
+        if line.split(" ", 1)[1] == dropped:
             continue
         after = lines[i + 1] if i + 1 < len(lines) else ""
         if after.startswith("komen het volgende overeen"):
