@@ -1,0 +1,216 @@
+"""'nummering: model' for leden and onderdelen: a dropped one keeps its
+model number as "3. [vervallen]" / "f. [vervallen]", later ones and the
+references to them keep the model's numbers, alternatives share one
+number, and the default numbering shows none of it. Read back with pandoc,
+python-docx and the schemas; the model check reports broken alternatives.
+"""
+
+from common import *
+
+ALLES = os.path.join(ROOT, "regions", "alles.yaml")
+VOORBEELD = os.path.join(ROOT, "regions", "voorbeeld.yaml")
+DROPPED = load_yaml(MODEL)["model"]["vervallen"]
+
+# The real model, with an id on the Stuurgroep's last task and one
+# sentence citing it and a lid after a dropped one, so that references
+# into the places after a dropped lid and onderdeel are tested.
+MODEL_EDITS = [
+    ("              - tekst: >-\n                  het aansturen van het [[Bureau]] op hoofdlijnen.",
+     "              - id: aansturen\n                tekst: >-\n"
+     "                  het aansturen van het [[Bureau]] op hoofdlijnen."),
+    ("              laat de bevoegdheden van de organen van de [[Deelnemers]]\n"
+     "              onverlet.",
+     "              laat de bevoegdheden van de organen van de [[Deelnemers]]\n"
+     "              onverlet. Bij de aansturing, bedoeld in\n"
+     "              {{art:stuurgroep.taken.aansturen}}, geldt {{art:bureau.gezag}}."),
+]
+
+
+def edited(base, edits, name):
+    src = open(base, encoding="utf-8").read()
+    for old, new in edits:
+        assert src.count(old) == 1, old
+        src = src.replace(old, new)
+    path = os.path.join(TMP, name)
+    open(path, "w", encoding="utf-8").write(src)
+    return path, src
+
+
+TEST_MODEL, _ = edited(MODEL, MODEL_EDITS, "model-verwijzingen.yaml")
+# Every optional article kept but the Stuurgroep's wider network (drops
+# onderdeel f of the Stuurgroep's tasks); Regionale Diensten kept (drops
+# the Bureau's third lid); unanimity (drops the last lid on a tied vote);
+# Netwerkpartners kept (the second of two alternatives).
+STABLE_EDITS = [("  stuurgroep-breder-netwerk: ja\n", "  stuurgroep-breder-netwerk: nee\n")]
+STABLE, _ = edited(ALLES, STABLE_EDITS + [("\nbeheerorganisatie:", "\nnummering: model\nbeheerorganisatie:")],
+                   "stabiel.yaml")
+DEFAULT, _ = edited(ALLES, STABLE_EDITS, "doorlopend.yaml")
+
+
+def model_numbers():
+    numbers, n = {}, 0
+    for part in load_yaml(MODEL)["delen"]:
+        for a in part["artikelen"]:
+            if a.get("genummerd", "ja") == "ja":
+                n += 1
+                numbers[a["id"]] = n
+    return numbers
+
+
+def lines_of(files):
+    """Per format, the document's non-empty lines as pandoc reads them,
+    with runs of white space made one space, and Markdown's escapes and
+    the bullet before its lettered items gone."""
+    out = {}
+    for key, fmt in [("odt", "odt"), ("docx", "docx"), ("md", "markdown")]:
+        if key not in files:
+            continue
+        text = pandoc_text(files[key], fmt).replace("\\", "")
+        out[fmt] = [re.sub(r"^- ", "", re.sub(r"\s+", " ", l).strip())
+                    for l in text.splitlines() if l.strip()]
+    return out
+
+
+def article(lines, number):
+    """The lines of 'Artikel number', up to the next heading (the last
+    such heading: the table of contents lists it first)."""
+    start = [i for i, l in enumerate(lines) if re.match(rf"Artikel {number} \S", l)][-1]
+    end = next((i for i in range(start + 1, len(lines))
+                if re.match(r"(Artikel \d+|Deel [A-Z]|Bijlage \d+) ", lines[i])), len(lines))
+    return lines[start:end]
+
+
+def starting(lines, prefix):
+    found = [l for l in lines if l.startswith(prefix)]
+    assert len(found) == 1, (prefix, found)
+    return found[0]
+
+
+stable_files = generate(STABLE, os.path.join(TMP, "stabiel"), model=TEST_MODEL)
+default_files = generate(DEFAULT, os.path.join(TMP, "doorlopend"), model=TEST_MODEL)
+NUMBERS = model_numbers()
+
+
+@test
+def a_dropped_lid_keeps_its_number_and_later_leden_keep_theirs():
+    for fmt, lines in lines_of(stable_files).items():
+        bureau = article(lines, NUMBERS["bureau"])
+        assert f"3. {DROPPED}" in bureau, (fmt, bureau)
+        assert starting(bureau, "4. ").startswith("4. Het Bureau werkt onder het gezag"), fmt
+        votes = article(lines, NUMBERS["stuurgroep-vergaderingen"])
+        assert votes[-1] == f"4. {DROPPED}", (fmt, votes)
+        assert starting(votes, "3. ").startswith("3. De Stuurgroep besluit met algemene"), fmt
+
+
+@test
+def a_dropped_onderdeel_keeps_its_letter_and_the_enumeration_still_closes():
+    for fmt, lines in lines_of(stable_files).items():
+        tasks = article(lines, NUMBERS["stuurgroep"])
+        items = [l for l in tasks if re.match(r"[a-h]\. ", l)]
+        assert [l[0] for l in items] == list("abcdefgh"), (fmt, items)
+        assert items[5] == f"f. {DROPPED}", (fmt, items)
+        assert items[6].startswith("g. het instemmen met de uitvoering van Regionale Diensten"), fmt
+        assert items[6].endswith(";") and items[4].endswith(";"), (fmt, items)
+        assert items[7] == "h. het aansturen van het Bureau op hoofdlijnen.", (fmt, items)
+
+
+@test
+def alternatives_share_one_number_and_show_no_vervallen():
+    for fmt, lines in lines_of(stable_files).items():
+        part = article(lines, NUMBERS["incidentele-deelname"])
+        assert not any(DROPPED in l for l in part), (fmt, part)
+        first = starting(part, "a. ")
+        assert "als medewerker van een Netwerkpartner" in first, (fmt, first)
+        assert starting(part, "b. ").startswith("b. hij alleen toegang krijgt"), fmt
+    # With no Netwerkpartners the other alternative takes the same letter.
+    path, _ = edited(STABLE, [("  netwerkpartners: ja\n", "  netwerkpartners: nee\n")],
+                     "zonder-netwerkpartners.yaml")
+    lines = lines_of(generate(path, os.path.join(TMP, "zonder-np"), model=TEST_MODEL,
+                              formats="docx"))
+    part = article(lines["docx"], NUMBERS["incidentele-deelname"])
+    first = starting(part, "a. ")
+    assert first.startswith("a. hij vóór zijn deelname een geheimhoudingsverklaring"), first
+    assert "Netwerkpartner" not in first, first
+    assert starting(part, "b. ").startswith("b. hij alleen toegang krijgt"), part
+    assert f"5. {DROPPED}" in part, part
+
+
+@test
+def references_after_a_dropped_lid_or_onderdeel_read_the_models_numbers():
+    for fmt, lines in lines_of(stable_files).items():
+        text = " ".join(lines)
+        assert (f"Bij de aansturing, bedoeld in het vierde lid, onder h, geldt artikel "
+                f"{NUMBERS['bureau']}, vierde lid.") in text, fmt
+    for fmt, lines in lines_of(default_files).items():
+        text = " ".join(lines)
+        assert "Bij de aansturing, bedoeld in het vierde lid, onder g, geldt artikel " in text, fmt
+        assert re.search(r"onder g, geldt artikel \d+, derde lid\.", text), fmt
+
+
+@test
+def the_default_numbering_shows_nothing_of_it():
+    for fmt, lines in lines_of(default_files).items():
+        assert not any(DROPPED in l for l in lines), fmt
+        tasks = [l for l in article(lines, NUMBERS["stuurgroep"]) if re.match(r"[a-h]\. ", l)]
+        assert tasks[-1] == "g. het aansturen van het Bureau op hoofdlijnen.", (fmt, tasks)
+    for region in REGIONS:
+        if load_yaml(region).get("nummering") == "model":
+            continue
+        text = pandoc_text(generate(region, os.path.join(TMP, "d-" + os.path.basename(region)),
+                                    formats="docx")["docx"], "docx")
+        assert DROPPED not in text, region
+
+
+@test
+def python_docx_reads_the_dropped_places_as_their_own_paragraphs():
+    paras = [p.text for p in docx.Document(stable_files["docx"]).paragraphs]
+    # The writers carry the label apart from the text (numbering or a
+    # label run); either way the paragraph's own words are the title.
+    dropped = [p for p in paras if p.strip().endswith(DROPPED)]
+    assert len(dropped) >= 3, dropped
+    for p in dropped:
+        assert re.fullmatch(rf"(?:(?:\d+|[a-z])\.\s*)?{re.escape(DROPPED)}|"
+                            rf"Artikel \d+ {re.escape(DROPPED)}|Bijlage \d+ {re.escape(DROPPED)}",
+                            p.strip()), p
+
+
+@test
+def the_documents_pass_their_schemas():
+    check_odf_schema(stable_files["odt"], "stabiel")
+    check_docx_schema(stable_files["docx"], "stabiel")
+
+
+@test
+def the_model_check_reports_alternatives_that_can_all_fall_away():
+    src = open(MODEL, encoding="utf-8").read()
+    lid = "          - alleen_als: besluitvorming=meerderheid\n"
+    assert src.count(lid) == 1
+    extra = "          - alleen_als: besluitvorming=unaniem\n            tekst: Een lid kan zich van stemming onthouden.\n"
+    end = src.index("\n\n", src.index(lid))
+    broken = src[:end + 1] + extra + src[end + 1:]
+    path = os.path.join(TMP, "alternatieven.yaml")
+    open(path, "w", encoding="utf-8").write(broken)
+    line = broken[:broken.index(lid)].count("\n") + 1
+    column = lid.index("besluitvorming") + 1
+    p = run("controleer", "--model", path)
+    assert p.returncode == 2, p.stderr
+    assert (f"{path}:{line}:{column}: fout: de leden op regel {line} tot en met {line + 5} "
+            "sluiten elkaar uit en delen daarom één nummer bij 'nummering: model', maar bij "
+            "'besluitvorming: twee_derde' staat er geen") in p.stderr, p.stderr
+    # Given the third choice as well, they are one place that is always there.
+    whole = broken.replace(extra, extra + "          - alleen_als: besluitvorming=twee_derde\n"
+                           "            tekst: Een lid kan zich van stemming onthouden.\n")
+    open(path, "w", encoding="utf-8").write(whole)
+    p = run("controleer", "--model", path)
+    assert p.returncode == 0, p.stderr
+
+
+@test
+def the_real_models_alternatives_are_always_one_place():
+    p = run("controleer", "--model", MODEL)
+    assert p.returncode == 0, p.stderr
+    p = run("controleer", "--model", TEST_MODEL)
+    assert p.returncode == 0, p.stderr
+
+
+summary()
