@@ -508,6 +508,10 @@ static void block_changes(builder *b, const doc_node *first, const doc_node *end
     for (const doc_node *c = first; c != end; c = c->next) {
         if (doc_is_inline(c->kind) || !has_change(c))
             continue;
+        if (c->dropped && c->change != DOC_SAME) {
+            b->r->dropped_places[c->change == DOC_INSERTED]++;
+            continue;
+        }
         if (c->change != DOC_SAME) {
             block_change(b, c);
             continue;
@@ -564,6 +568,10 @@ static void finish_clause(builder *b, clause *c)
 
 static void article_clause(builder *b, const doc_node *a)
 {
+    if (a->dropped && a->change != DOC_SAME) {
+        b->r->dropped_places[a->change == DOC_INSERTED]++;
+        return;
+    }
     clause *c = add_clause(b, a, a->kind, a->id, a->title);
     if (!c)
         return;

@@ -70,6 +70,10 @@ typedef struct {
     size_t n_renumbered;
     size_t status_count[N_CLAUSE_STATUS];
     size_t change_count[N_CHANGE_KINDS];
+    /* "[vervallen]" places kept for the model's numbering (doc_node
+     * dropped) on the older side only [0] and on the newer side only [1]:
+     * numbering, never a clause or a change. */
+    size_t dropped_places[2];
 } clause_report;
 
 /* The models type the changes (whether an article is optional, a field

@@ -80,6 +80,8 @@ static json_t *summary(builder *b, const clause_report *r)
     for (int k = 0; k < N_CHANGE_KINDS; k++)
         put(b, kinds, change_kind_key(k), json_integer((json_int_t)r->change_count[k]));
     put(b, o, "wijzigingen", kinds);
+    put(b, o, "vervallen_plaatsen_weg", json_integer((json_int_t)r->dropped_places[0]));
+    put(b, o, "vervallen_plaatsen_erbij", json_integer((json_int_t)r->dropped_places[1]));
     return o;
 }
 

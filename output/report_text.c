@@ -50,6 +50,15 @@ static void summary(FILE *f, const style *st, const clause_report *r)
             fprintf(f, "%svernummering: %s %d wordt %d\n", st->item, n->what, n->first_old,
                     n->first_new);
     }
+    const size_t *places = r->dropped_places;
+    if (places[0] || places[1]) {
+        size_t first = places[1] ? places[1] : places[0];
+        fprintf(f, "%svernummering: %zu vervallen %s %s", st->item, first,
+                first == 1 ? "plaats" : "plaatsen", places[1] ? "erbij" : "weg");
+        if (places[0] && places[1])
+            fprintf(f, " en %zu weg", places[0]);
+        fputs(" (nummering van het model)\n", f);
+    }
     fputc('\n', f);
 }
 

@@ -7,6 +7,8 @@ python-docx and the schemas; the model check reports broken alternatives.
 
 from common import *
 
+import json
+
 ALLES = os.path.join(ROOT, "regions", "alles.yaml")
 VOORBEELD = os.path.join(ROOT, "regions", "voorbeeld.yaml")
 DROPPED = load_yaml(MODEL)["model"]["vervallen"]
@@ -178,6 +180,56 @@ def python_docx_reads_the_dropped_places_as_their_own_paragraphs():
 def the_documents_pass_their_schemas():
     check_odf_schema(stable_files["odt"], "stabiel")
     check_docx_schema(stable_files["docx"], "stabiel")
+
+
+def voorbeeld_both_ways():
+    stable, _ = edited(VOORBEELD, [("\nbeheerorganisatie:",
+                                    "\nnummering: model\nbeheerorganisatie:")],
+                       "voorbeeld-model.yaml")
+    lines = lines_of(generate(stable, os.path.join(TMP, "vb-model"), formats="md"))["markdown"]
+    places = [l for l in lines if l.endswith(DROPPED)]
+    assert len(places) >= 6, places
+    return stable, len(places)
+
+
+@test
+def vergelijk_reports_the_other_numbering_as_numbering_only():
+    stable, places = voorbeeld_both_ways()
+    p = run("vergelijk", VOORBEELD, stable)
+    assert p.returncode in (0, 1), p.stderr
+    assert "0 gewijzigd, 0 toegevoegd, 0 weggelaten" in p.stdout, p.stdout
+    assert "wijzigingen:" not in p.stdout and DROPPED not in p.stdout, p.stdout
+    assert f"vernummering: {places} vervallen plaatsen erbij (nummering van het model)" \
+        in p.stdout, p.stdout
+    back = run("vergelijk", stable, VOORBEELD)
+    assert f"vernummering: {places} vervallen plaatsen weg (nummering van het model)" \
+        in back.stdout, back.stdout
+    j = json.loads(run("vergelijk", VOORBEELD, stable, "--formaat", "json").stdout)
+    assert j["onderdelen"] == [], j["onderdelen"]
+    assert j["samenvatting"]["vervallen_plaatsen_erbij"] == places, j["samenvatting"]
+    assert j["samenvatting"]["vervallen_plaatsen_weg"] == 0, j["samenvatting"]
+    assert not any(j["samenvatting"]["wijzigingen"].values()), j["samenvatting"]
+
+
+@test
+def the_redline_inserts_the_dropped_places_and_renumbers():
+    stable, places = voorbeeld_both_ways()
+    out = os.path.join(TMP, "redline")
+    p = run("vergelijk", VOORBEELD, stable, "-o", out)
+    assert p.returncode in (0, 1), p.stderr
+    odt, docx_path = (os.path.join(out, f"vergelijking.{x}") for x in ("odt", "docx"))
+    check_odf_schema(odt, "redline")
+    check_docx_schema(docx_path, "redline")
+    read = {}
+    for how in ("accept", "reject"):
+        r = subprocess.run(["pandoc", "-f", "docx", f"--track-changes={how}", "-t", "plain",
+                            "--wrap=none", docx_path], capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        read[how] = [l.strip() for l in r.stdout.splitlines() if l.strip()]
+    assert sum(l.endswith(DROPPED) for l in read["accept"]) == places, read["accept"]
+    assert not any(DROPPED in l for l in read["reject"])
+    assert "h. het aansturen van het Bureau op hoofdlijnen." in read["accept"]
+    assert "g. het aansturen van het Bureau op hoofdlijnen." in read["reject"]
 
 
 @test
