@@ -117,6 +117,26 @@ def a_dropped_onderdeel_keeps_its_letter_and_the_enumeration_still_closes():
 
 
 @test
+def when_the_last_onderdeel_falls_away_the_one_before_closes_the_enumeration():
+    # The model's last condition of an Incidentele deelnemer made optional.
+    last = "              - id: regels\n"
+    model, _ = edited(MODEL, [(last, last + "                alleen_als: netwerkpartners\n")],
+                      "laatste-onderdeel.yaml")
+    for name, numbering in [("stabiel", "nummering: model\n"), ("doorlopend", "")]:
+        region, _ = edited(ALLES, [("  netwerkpartners: ja\n", "  netwerkpartners: nee\n"),
+                                   ("\nbeheerorganisatie:",
+                                    f"\n{numbering}beheerorganisatie:")], f"laatste-{name}.yaml")
+        files = generate(region, os.path.join(TMP, f"laatste-{name}"), model=model)
+        for fmt, lines in lines_of(files).items():
+            part = article(lines, NUMBERS["incidentele-deelname"])
+            items = [l for l in part if re.match(r"[a-c]\. ", l)]
+            assert items[0].startswith("a. hij vóór zijn deelname") and \
+                items[0].endswith("bijlage 1; en"), (name, fmt, items)
+            assert items[1].endswith("waarvoor hij is uitgenodigd."), (name, fmt, items)
+            assert items[2:] == ([f"c. {DROPPED}"] if numbering else []), (name, fmt, items)
+
+
+@test
 def alternatives_share_one_number_and_show_no_vervallen():
     for fmt, lines in lines_of(stable_files).items():
         part = article(lines, NUMBERS["incidentele-deelname"])
