@@ -242,8 +242,7 @@ static doc_node *closing_text(const doc_node *item)
 static char *semicolon_end(char *s)
 {
     char *end = strrchr(s, ';');
-    return end && (!strcmp(end, ";") || !strcmp(end, "; en") || !strcmp(end, "; of")) ? end
-                                                                                         : NULL;
+    return end && (!strcmp(end, ";") || !strcmp(end, "; en") || !strcmp(end, "; of")) ? end : NULL;
 }
 
 /* "en" or "of" when the model joins the last onderdeel with "; en" or
@@ -394,8 +393,7 @@ static int slot_included(const ctx *c, const model_item *items, size_t len)
 }
 
 static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t n, int depth,
-                      int stable, const char *art_id, const char *lid_id, int art_no,
-                      int lid_no);
+                      int stable, const char *art_id, const char *lid_id, int art_no, int lid_no);
 
 static void add_item(ctx *c, doc_node *list, const model_item *it, const char *label,
                      const char *letter, int depth, int stable, const char *art_id,
@@ -420,8 +418,7 @@ static void add_item(ctx *c, doc_node *list, const model_item *it, const char *l
 /* Adds the included onderdelen of a lid (depth 0) or onderdeel (depth 1);
  * under the model's numbering (stable) each place keeps its letter. */
 static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t n, int depth,
-                      int stable, const char *art_id, const char *lid_id, int art_no,
-                      int lid_no)
+                      int stable, const char *art_id, const char *lid_id, int art_no, int lid_no)
 {
     doc_node *list = NULL;
     int count = 0;
@@ -438,14 +435,14 @@ static void add_items(ctx *c, doc_node *parent, const model_item *items, size_t 
             add_dropped(c, list, DOC_ITEM, items[i].pos, label);
         for (size_t j = i; any && j < i + len; j++)
             if (item_included(c, &items[j]))
-                add_item(c, list, &items[j], label, letter, depth, stable, art_id, lid_id,
-                         art_no, lid_no);
+                add_item(c, list, &items[j], label, letter, depth, stable, art_id, lid_id, art_no,
+                         lid_no);
     }
     close_list(c, list, items, n);
 }
 
-static void add_lid(ctx *c, doc_node *parent, const model_item *it, int stable,
-                    const char *art_id, int art_no, int lid_no, int shown_no)
+static void add_lid(ctx *c, doc_node *parent, const model_item *it, int stable, const char *art_id,
+                    int art_no, int lid_no, int shown_no)
 {
     char label[32];
     doc_node *node = add(c, parent, DOC_LID, it->pos);

@@ -278,7 +278,7 @@ static int load_top(loader *l, yaml_node_t *root)
     else if (numbering && strcmp(numbering, "doorlopend"))
         ydoc_error(&l->y, ymap_get(&l->y, root, "nummering"),
                    "Schrijf 'doorlopend' (standaard) of 'model' (de nummers van het model, "
-                   "met weggelaten artikelen als vervallen).",
+                   "met weggelaten artikelen, leden en onderdelen als vervallen).",
                    "onbekende waarde '%s' voor 'nummering'", numbering);
     r->no_toc = !ymap_bool(&l->y, root, "inhoudsopgave", 1);
     r->font = ymap_text(&l->y, root, "lettertype", 0, "het regiobestand");

@@ -299,8 +299,9 @@ static json_t *root(builder *b, const model *m)
         scalar(b, "De Beheerorganisatie: precies de naam van een Deelnemer van een soort uit het "
                   "eerste lid"));
     json_t *numbering = typed(b, "string",
-                              "doorlopend (standaard): artikelen doorlopend genummerd; model: de "
-                              "nummers van het model, weggelaten artikelen als vervallen");
+                              "doorlopend (standaard): artikelen, leden en onderdelen doorlopend "
+                              "genummerd; model: de nummers van het model, met wat wegvalt als "
+                              "vervallen");
     json_t *ways = json_array();
     push(b, ways, json_string("doorlopend"));
     push(b, ways, json_string("model"));

@@ -844,6 +844,70 @@ static void test_assemble_leden_and_onderdelen(void **state)
                    " Stuurgroep: het overleg van artikel 3.");
 }
 
+/* A lid for a majority vote next to the unanimity lid: the two exclude
+ * each other (alternatives, one place in the model). */
+#define MAJORITY_LID                                                                               \
+    "            alleen_als: besluit=unaniem\n",                                                   \
+        "            alleen_als: besluit=unaniem\n"                                                \
+        "          - id: meerderheid\n"                                                            \
+        "            tekst: \"Bij staking van stemmen is het voorstel verworpen.\"\n"              \
+        "            alleen_als: besluit=meerderheid\n"
+
+static void test_check_alternatives_need_a_place_for_every_value(void **state)
+{
+    fx *f = *state;
+    /* Without a default the choice field may stay empty: then neither
+     * alternative is there, and their shared number would be empty. */
+    check_model(f, EDITS("    standaard: meerderheid\n", "", MAJORITY_LID), 1);
+    char msg[256];
+    snprintf(msg, sizeof msg,
+             "de leden op regel %d tot en met %d sluiten elkaar uit en delen daarom één nummer "
+             "bij 'nummering: model', maar als 'besluit' niet is ingevuld staat er geen",
+             at(f->model_src, "besluit=unaniem").line,
+             at(f->model_src, "besluit=meerderheid").line);
+    expect_error(&f->d, msg, at(f->model_src, "besluit=unaniem"), "standaardwaarde");
+    assert_int_equal(count_diags(&f->d, "sluiten elkaar uit"), 1);
+}
+
+static void test_check_alternatives_with_a_default_are_one_place(void **state)
+{
+    fx *f = *state;
+    check_model(f, EDITS(MAJORITY_LID), 1);
+    assert_int_equal(diag_error_count(&f->d), 0);
+}
+
+static void test_assemble_model_numbering_keeps_lid_and_onderdeel_numbers(void **state)
+{
+    fx *f = *state;
+    const char *const *notes_unanimous =
+        EDITS("tekst: \"het Bureau notuleert;\"\n",
+              "tekst: \"het Bureau notuleert;\"\n                alleen_als: besluit=unaniem\n");
+    doc_node *doc = generate_ok(f, notes_unanimous, EDITS("regio:", "nummering: model\nregio:"));
+    doc_node *sg = article(doc, "stuurgroep");
+    assert_outline(
+        sg, DOC_LID,
+        "1. De Stuurgroep bestaat uit de Deelnemers: Gemeente Aa en Stichting "
+        "{{veld:zvh_naam}} [[Deelnemer]].|"
+        "2. De Stuurgroep vergadert vier keer per jaar en besluit met meerderheid van stemmen.|"
+        "3. [vervallen]|4. [vervallen]");
+    /* The dropped last onderdeel leaves the one before it last: ".". */
+    assert_outline(sg, DOC_ITEM, "a. de voorzitter komt van Gemeente Aa.|b. [vervallen]");
+    assert_true(find_node(sg, DOC_ITEM, "voorzitter")->next->dropped);
+    assert_null(find_node(sg, DOC_ITEM, "voorzitter")->next->id);
+}
+
+static void test_assemble_model_numbering_alternatives_share_a_number(void **state)
+{
+    fx *f = *state;
+    doc_node *doc =
+        generate_ok(f, EDITS(MAJORITY_LID), EDITS("regio:", "nummering: model\nregio:"));
+    assert_outline(find_node(article(doc, "stuurgroep"), DOC_LID, "meerderheid"), DOC_LID,
+                   "3. Bij staking van stemmen is het voorstel verworpen.");
+    assert_outline(find_node(article(doc, "stuurgroep"), DOC_LID, "meerderheid")->next, DOC_LID,
+                   "4. [vervallen]");
+    assert_null(find_node(doc, DOC_LID, "unaniem"));
+}
+
 static void test_assemble_field_types_rendered(void **state)
 {
     fx *f = *state;
@@ -1579,6 +1643,10 @@ int main(void)
         T(test_assemble_references_in_own_article_and_to_several_onderdelen),
         T(test_check_reference_to_missing_onderdeel_in_a_list),
         T(test_assemble_leden_and_onderdelen),
+        T(test_check_alternatives_need_a_place_for_every_value),
+        T(test_check_alternatives_with_a_default_are_one_place),
+        T(test_assemble_model_numbering_keeps_lid_and_onderdeel_numbers),
+        T(test_assemble_model_numbering_alternatives_share_a_number),
         T(test_assemble_field_types_rendered),
         T(test_assemble_extra_nee_renumbers),
         T(test_assemble_diensten_nee_drops_everything_of_it),
