@@ -118,6 +118,15 @@ void add_rich(ctx *c, doc_node *parent, const rich_text *t)
                 set_str(c, &n->id, k->arg[0]);
             break;
         }
+        case TOK_COUNT: {
+            const rich_text *alt = count_choice(c, k);
+            if (alt)
+                add_rich(c, parent, alt);
+            else
+                input_error(c, k->pos, NULL, "'%s' in de tekst van het model telt niets bekends",
+                            k->text);
+            break;
+        }
         case TOK_REF:
         case TOK_ANNEX:
             n = add_inline(c, parent, DOC_REF, k->text);
@@ -704,14 +713,10 @@ static void build_parties(ctx *c, doc_node *doc)
         add_member_value(c, item, mem->function, mem->open & DOC_SIG_FUNCTION);
         add_inline(c, item, DOC_TEXT, i + 1 == c->n_members ? "," : ";");
     }
-    /* One Deelnemer is no group: the model may word that case apart. */
-    const rich_text *closing = c->r->n_members == 1 && m->parties_closing_single.count
-                                   ? &m->parties_closing_single
-                                   : &m->parties_closing;
-    if (closing->count) {
-        doc_node *p = add(c, doc, DOC_PARAGRAPH, closing->pos);
+    if (m->parties_closing.count) {
+        doc_node *p = add(c, doc, DOC_PARAGRAPH, m->parties_closing.pos);
         if (p)
-            add_rich(c, p, closing);
+            add_rich(c, p, &m->parties_closing);
     }
 }
 

@@ -132,6 +132,11 @@ void resolve_members(ctx *c);
 /* The lid of art. 2.27 WGS of member i: 1, 2, or 0 when its soort is
  * unknown (reported). */
 int member_lid(const ctx *c, size_t i);
+/* The wording of {{aantal:ID|een|meer}} for this region: the first when
+ * the counter counts exactly one Deelnemer, the second otherwise (also
+ * while the Deelnemers are still open). NULL for a counter or number of
+ * wordings the model check refuses. */
+const rich_text *count_choice(const ctx *c, const token *k);
 /* Checks that raw names a Deelnemer (of lid f->member_lid when set);
  * reports at pos and returns -1 otherwise. While a Deelnemer's name is
  * still open the check waits: 0. */

@@ -96,6 +96,13 @@ static const char *optional_value_in(const model *m, const rich_text *t)
             const model_spot *s = model_find_spot(m, tk->arg[0]);
             if (s && !s->required && !s->default_text)
                 return tk->arg[0];
+        } else if (tk->kind == TOK_COUNT) {
+            /* Either wording may be the one a region gets. */
+            for (size_t j = 0; j < tk->n_alts; j++) {
+                const char *opt = optional_value_in(m, &tk->alts[j]);
+                if (opt)
+                    return opt;
+            }
         }
     }
     return NULL;
@@ -220,6 +227,26 @@ static void check_unit_twice(checker *k, const model_field *f, const token *next
     }
 }
 
+static void check_rich(checker *k, const guard *g, const rich_text *t);
+
+/* {{aantal:ID|een|meer}}: a known counter and two wordings, each checked
+ * as text that some region's document holds. */
+static void check_count(checker *k, const guard *g, const token *tk)
+{
+    if (!markup_find_counter(tk->arg[0]))
+        diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                   "Bekend zijn 'deelnemers' (alle Deelnemers) en 'deelnemers_eerste_lid' (die "
+                   "van artikel 2.27, eerste lid, WGS).",
+                   "onbekende teller '%s' in {{aantal:...}}", tk->arg[0]);
+    if (tk->n_alts != 2)
+        diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
+                   "Schrijf {{aantal:TELLER|tekst bij één|tekst bij meer}}.",
+                   "{{aantal:%s|...}} heeft %zu %s; er horen er twee te staan, bij één en bij meer",
+                   tk->arg[0], tk->n_alts, tk->n_alts == 1 ? "tekst" : "teksten");
+    for (size_t i = 0; i < tk->n_alts; i++)
+        check_rich(k, g, &tk->alts[i]);
+}
+
 static void check_rich(checker *k, const guard *g, const rich_text *t)
 {
     const model *m = k->m;
@@ -291,6 +318,9 @@ static void check_rich(checker *k, const guard *g, const rich_text *t)
                 need(k, g, &b->cond, tk, "een bijlage");
             break;
         }
+        case TOK_COUNT:
+            check_count(k, g, tk);
+            break;
         }
     }
 }
@@ -652,6 +682,7 @@ void model_check(const model *m, int all_combinations, diag_list *diags)
     check_rich(&k, &none, &m->parties_intro);
     check_rich(&k, &none, &m->parties_closing);
     check_rich(&k, &none, &m->signing_text);
+    check_rich(&k, &none, &m->signing_apart);
     for (size_t i = 0; i < m->n_terms; i++) {
         const model_term *t = &m->terms[i];
         check_condition(&k, &t->cond);

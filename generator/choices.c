@@ -548,6 +548,10 @@ static int fillable(const ctx *c, const rich_text *t)
             const model_spot *s = model_find_spot(c->m, k->arg[0]);
             if (s && !c->spots[s - c->m->spots] && !s->required)
                 return 0;
+        } else if (k->kind == TOK_COUNT) {
+            const rich_text *alt = count_choice(c, k);
+            if (alt && !fillable(c, alt))
+                return 0;
         }
     }
     return 1;

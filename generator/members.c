@@ -75,6 +75,17 @@ int member_lid(const ctx *c, size_t i)
     return c->soorten[i] ? c->soorten[i]->lid : 0;
 }
 
+const rich_text *count_choice(const ctx *c, const token *k)
+{
+    const markup_counter *counter = markup_find_counter(k->arg[0]);
+    if (!counter || k->n_alts != 2)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < c->r->n_members; i++)
+        n += !counter->lid || member_lid(c, i) == counter->lid;
+    return &k->alts[n == 1 ? 0 : 1];
+}
+
 int named_member(ctx *c, const model_field *f, const char *raw, src_pos pos)
 {
     for (size_t i = 0; i < c->r->n_members; i++)

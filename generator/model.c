@@ -504,7 +504,6 @@ static const char *const parties_keys[] = {"kop",
                                            "slot",
                                            "deelnemer_eerste_lid",
                                            "deelnemer_tweede_lid",
-                                           "slot_een_deelnemer",
                                            "inhoudsopgave",
                                            NULL};
 static const char *const signing_keys[] = {"kop",       "tekst",        "tekst_afzonderlijk",
@@ -574,8 +573,6 @@ static int load_top(loader *l, yaml_node_t *root)
         m->member_group[1] = ymap_text(&l->y, parties, "deelnemer_tweede_lid", 0, "'partijen'");
         load_opt_rich(l, parties, "inleiding", "'inleiding'", &m->parties_intro);
         load_opt_rich(l, parties, "slot", "'slot'", &m->parties_closing);
-        load_opt_rich(l, parties, "slot_een_deelnemer", "'slot_een_deelnemer'",
-                      &m->parties_closing_single);
     }
     yaml_node_t *signing = ymap_get(&l->y, root, "ondertekening");
     if (!signing) {

@@ -175,7 +175,6 @@ typedef struct {
     char *fingerprint_label; /* "Vingerafdruk" in the footer; may be NULL */
     char *member_group[2]; /* after a Deelnemer in `lijst: deelnemers`,
                               per WGS lid; NULL for nothing */
-    rich_text parties_closing_single; /* slot_een_deelnemer: count 0 if none */
     char *dropped_title; /* "[vervallen]", for `nummering: model`; or NULL */
     model_soort *soorten;
     size_t n_soorten;

@@ -318,21 +318,33 @@ static doc_node *article(doc_node *doc, const char *id)
 
 static const src_pos scalar_pos = {"m.yaml", 7, 5};
 
-/* "K(text)" per token, K one of T F S M R A; args after the text. */
-static char *signature(const rich_text *t)
+/* "K(text)" per token, K one of T F S M R A C; args after the text; a
+ * count's alternatives follow as "[sig|sig]". */
+static void put_signature(FILE *out, const rich_text *t)
 {
-    static const char kinds[] = "TFSMRA";
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    assert_non_null(out);
+    static const char kinds[] = "TFSMRAC";
     for (size_t i = 0; i < t->count; i++) {
         const token *k = &t->tokens[i];
         fprintf(out, "%c(%s", kinds[k->kind], k->text);
         for (int a = 0; a < 3 && k->arg[a]; a++)
             fprintf(out, "%s%s", a ? "," : ";", k->arg[a]);
         fputc(')', out);
+        for (size_t a = 0; a < k->n_alts; a++) {
+            fputc(a ? '|' : '[', out);
+            put_signature(out, &k->alts[a]);
+        }
+        if (k->n_alts)
+            fputc(']', out);
     }
+}
+
+static char *signature(const rich_text *t)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    put_signature(out, t);
     fclose(out);
     return buf;
 }
@@ -447,6 +459,71 @@ static void test_markup_multiline_reports_scalar_start(void **state)
     assert_int_equal(markup_init(&d), 0);
     assert_int_equal(markup_scan("regel een\nen {{fout:x}}", scalar_pos, 0, &a, &d, &t), 0);
     expect_error(&d, "onbekende opmaak", (where){scalar_pos.line, scalar_pos.column}, NULL);
+    diag_free(&d);
+    arena_free(&a);
+}
+
+/* {{aantal:ID|een|meer}}: each wording is markup of its own. */
+static void test_markup_count_alternatives(void **state)
+{
+    (void)state;
+    expect_scan("Zo {{aantal:deelnemers|De [[Deelnemer]] kan|De [[Deelnemers]] kunnen}} "
+                "{{veld:f}}.",
+                1,
+                "T(Zo )C({{aantal:deelnemers|De [[Deelnemer]] kan|De [[Deelnemers]] kunnen}};"
+                "deelnemers)[T(De )M([[Deelnemer]];Deelnemer)T( kan)|T(De )M([[Deelnemers]];"
+                "Deelnemers)T( kunnen)]T( )F({{veld:f}};f)T(.)",
+                0);
+    /* Markup in a wording, spaces kept, an empty wording, and a '|' only
+     * between the wordings. */
+    expect_scan("{{ aantal : deelnemers_eerste_lid |zie {{art:a.b}} |}}", 1,
+                "C({{ aantal : deelnemers_eerste_lid |zie {{art:a.b}} |}};deelnemers_eerste_lid)"
+                "[T(zie )R({{art:a.b}};a,b)T( )|]",
+                0);
+    /* The check, not the scanner, says how many wordings a count needs. */
+    expect_scan("{{aantal:x|a|b|c}}", 1, "C({{aantal:x|a|b|c}};x)[T(a)|T(b)|T(c)]", 0);
+}
+
+/* An error inside a wording stands where it is written in the file. */
+static void test_markup_count_error_inside_a_wording(void **state)
+{
+    (void)state;
+    arena a = {0};
+    diag_list d = {0};
+    rich_text t;
+    const char *text = "ab {{aantal:deelnemers|x {{veld:}}|y}}";
+    assert_int_equal(markup_init(&d), 0);
+    assert_int_equal(markup_scan(text, scalar_pos, LAYOUT_EXACT, &a, &d, &t), 0);
+    assert_int_equal(d.count, 1);
+    expect_error(&d, "lege verwijzing '{{veld:}}'",
+                 (where){scalar_pos.line, scalar_pos.column + 25}, NULL);
+    assert_int_equal(t.count, 2);
+    assert_int_equal(t.tokens[1].kind, TOK_COUNT);
+    assert_int_equal(t.tokens[1].alts[0].tokens[1].kind, TOK_TEXT);
+    diag_free(&d);
+    arena_free(&a);
+}
+
+static void test_markup_count_malformed(void **state)
+{
+    (void)state;
+    expect_bad_markup("zie {{aantal:deelnemers}}",
+                      "'{{aantal:deelnemers}}' noemt geen tekst bij één en bij meer", 4);
+    expect_bad_markup("{{aantal:|a|b}}", "lege teller in '{{aantal:|a|b}}'", 0);
+    /* A count inside a count: the inner one is reported and kept as text. */
+    arena a = {0};
+    diag_list d = {0};
+    rich_text t;
+    assert_int_equal(markup_init(&d), 0);
+    assert_int_equal(markup_scan("{{aantal:deelnemers|{{aantal:deelnemers|a|b}}|c}}", scalar_pos,
+                                 LAYOUT_EXACT, &a, &d, &t),
+                     0);
+    expect_error(&d, "'{{aantal:…}}' binnen een ander '{{aantal:…}}'",
+                 (where){scalar_pos.line, scalar_pos.column + 20}, NULL);
+    char *got = signature(&t);
+    assert_string_equal(got, "C({{aantal:deelnemers|{{aantal:deelnemers|a|b}}|c}};deelnemers)"
+                             "[T({{aantal:deelnemers|a|b}})|T(c)]");
+    free(got);
     diag_free(&d);
     arena_free(&a);
 }
@@ -754,6 +831,115 @@ static void test_load_position_after_single_quote_escape(void **state)
 #define ALL_ARTICLES                                                                               \
     "- Overwegingen|Artikel 1 Definities|Artikel 2 Extra overleg|Artikel 3 De Stuurgroep|"         \
     "Artikel 4 Regionale Diensten|Artikel 5 Duur"
+
+#define EXTRA_LID "\"De [[Deelnemers]] kunnen extra overleggen.\""
+
+static void test_check_count_unknown_counter_and_wordings(void **state)
+{
+    fx *f = *state;
+    check_model(f,
+                EDITS(EXTRA_LID,
+                      "\"{{aantal:leden|De [[Deelnemer]] kan|De [[Deelnemers]] kunnen}} extra "
+                      "overleggen; {{aantal:deelnemers|alleen zo}}, {{aantal:deelnemers|a|b|c}}.\""),
+                0);
+    expect_error(&f->d, "onbekende teller 'leden' in {{aantal:...}}",
+                 at(f->model_src, "{{aantal:leden"), "deelnemers_eerste_lid");
+    expect_error(&f->d, "{{aantal:deelnemers|...}} heeft 1 tekst; er horen er twee te staan",
+                 at(f->model_src, "{{aantal:deelnemers|alleen"), NULL);
+    expect_error(&f->d, "{{aantal:deelnemers|...}} heeft 3 teksten",
+                 at(f->model_src, "{{aantal:deelnemers|a|b|c}}"), NULL);
+    assert_int_equal(diag_error_count(&f->d), 3);
+}
+
+/* A wording is model text like any other: its terms count as used, and
+ * an unmarked term in it is reported. */
+static void test_check_count_wordings_are_checked(void **state)
+{
+    fx *f = *state;
+    check_model(f,
+                EDITS("begrippen:\n",
+                      "begrippen:\n  - id: huis\n    term: Huis\n    definitie: \"het huis;\"\n",
+                      EXTRA_LID,
+                      "\"{{aantal:deelnemers|Het [[Huis]] kan|De Deelnemers kunnen}} extra "
+                      "overleggen.\""),
+                0);
+    expect_error(&f->d, "begrip 'Deelnemers' staat zonder [[ ]] in de tekst",
+                 at(f->model_src, "De Deelnemers kunnen}}"), NULL);
+    assert_int_equal(count_diags(&f->d, "'Huis' wordt gedefinieerd maar nergens gebruikt"), 0);
+    assert_int_equal(diag_error_count(&f->d), 1);
+}
+
+/* The extra lid in three wordings, by the two counters; the mini region
+ * has one Deelnemer of the eerste lid and one of the tweede. */
+#define EXTRA_COUNTED                                                                              \
+    EXTRA_LID, "\"{{aantal:deelnemers|De [[Deelnemer]] kan|De [[Deelnemers]] kunnen}} extra "     \
+               "overleggen; {{aantal:deelnemers_eerste_lid|die van het eerste lid beslist, zie "  \
+               "{{art:stuurgroep}}|die van het eerste lid beslissen, zie {{art:diensten}}}}.\""
+
+static void test_assemble_count_by_the_deelnemers(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(f, EDITS(EXTRA_COUNTED), NO_EDITS);
+    assert_outline(article(doc, "extra"), DOC_LID,
+                   "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslist, zie "
+                   "artikel 3.");
+}
+
+#define STICHTING                                                                                  \
+    "  - naam: \"Stichting {{veld:zvh_naam}} [[Deelnemer]]\"\n"                                     \
+    "    soort: stichting\n"                                                                       \
+    "    ondertekenaar:\n"                                                                         \
+    "      naam: \"!!str <b>B</b>\"\n"                                                             \
+    "      functie: directeur\n"
+
+static void test_assemble_count_two_of_the_eerste_lid(void **state)
+{
+    fx *f = *state;
+    doc_node *doc =
+        generate_ok(f, EDITS(EXTRA_COUNTED), EDITS("    soort: stichting\n", "    soort: gemeente\n"));
+    assert_outline(article(doc, "extra"), DOC_LID,
+                   "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslissen, zie "
+                   "artikel 4.");
+}
+
+static void test_assemble_count_of_one(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(f, EDITS(EXTRA_COUNTED), EDITS(STICHTING, ""));
+    assert_outline(article(doc, "extra"), DOC_LID,
+                   "- De Deelnemer kan extra overleggen; die van het eerste lid beslist, zie "
+                   "artikel 3.");
+}
+
+/* An optional field without value drops its lid only when the region's
+ * wording holds it. */
+static void test_assemble_count_drops_only_the_chosen_wording(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(
+        f,
+        EDITS("\"Contact via {{veld:contact}}.\"",
+              "\"{{aantal:deelnemers|Contact via {{veld:contact}}.|Geen vast contact.}}\""),
+        NO_EDITS);
+    assert_outline(article(doc, "stuurgroep")->last, DOC_LID, "3. Geen vast contact.");
+}
+
+/* While no Deelnemer is named yet, the text reads as for a group. */
+static void test_assemble_count_while_the_deelnemers_are_open(void **state)
+{
+    fx *f = *state;
+    doc_node *doc = generate_ok(f, EDITS(EXTRA_COUNTED),
+                                EDITS("beheerorganisatie: Gemeente Aa\n", "beheerorganisatie:\n",
+                                      "  - naam: Gemeente Aa\n"
+                                      "    soort: gemeente\n"
+                                      "    ondertekenaar:\n"
+                                      "      naam: A. de Aa\n"
+                                      "      functie: burgemeester\n",
+                                      "", STICHTING, ""));
+    assert_outline(article(doc, "extra"), DOC_LID,
+                   "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslissen, zie "
+                   "artikel 4.");
+}
 
 static void test_assemble_articles_in_order(void **state)
 {
@@ -1615,6 +1801,9 @@ int main(void)
         cmocka_unit_test(test_markup_too_many_ref_parts),
         cmocka_unit_test(test_markup_empty_id),
         cmocka_unit_test(test_markup_multiline_reports_scalar_start),
+        cmocka_unit_test(test_markup_count_alternatives),
+        cmocka_unit_test(test_markup_count_error_inside_a_wording),
+        cmocka_unit_test(test_markup_count_malformed),
         cmocka_unit_test(test_dutch_ordinals),
         cmocka_unit_test(test_dutch_quantity),
         cmocka_unit_test(test_dutch_parse_date),
@@ -1633,6 +1822,13 @@ int main(void)
         T(test_check_term_used_only_under_a_condition),
         T(test_check_term_with_the_condition_of_its_uses),
         T(test_check_reference_to_missing_lid),
+        T(test_check_count_unknown_counter_and_wordings),
+        T(test_check_count_wordings_are_checked),
+        T(test_assemble_count_by_the_deelnemers),
+        T(test_assemble_count_two_of_the_eerste_lid),
+        T(test_assemble_count_of_one),
+        T(test_assemble_count_drops_only_the_chosen_wording),
+        T(test_assemble_count_while_the_deelnemers_are_open),
         T(test_check_duplicate_article_id),
         T(test_load_unknown_key_suggests),
         T(test_load_bad_markup_position_in_quoted_scalar),
