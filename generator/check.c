@@ -235,8 +235,9 @@ static void check_count(checker *k, const guard *g, const token *tk)
 {
     if (!markup_find_counter(tk->arg[0]))
         diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,
-                   "Bekend zijn 'deelnemers' (alle Deelnemers) en 'deelnemers_eerste_lid' (die "
-                   "van artikel 2.27, eerste lid, WGS).",
+                   "Bekend zijn 'deelnemers' (alle Deelnemers), 'deelnemers_eerste_lid' en "
+                   "'deelnemers_tweede_lid' (die van het eerste of tweede lid van artikel 2.27 "
+                   "WGS).",
                    "onbekende teller '%s' in {{aantal:...}}", tk->arg[0]);
     if (tk->n_alts != 2)
         diag_input(k->diags, tk->pos.file, tk->pos.line, tk->pos.column,

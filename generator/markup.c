@@ -14,7 +14,9 @@ static const char pattern[] =
     "|\\[\\[([^\\[\\]{}]+?)\\]\\]"
     "|\\{\\{|\\}\\}|\\[\\[|\\]\\]";
 
-static const markup_counter counters[] = {{"deelnemers", 0}, {"deelnemers_eerste_lid", 1}};
+static const markup_counter counters[] = {{"deelnemers", 0},
+                                              {"deelnemers_eerste_lid", 1},
+                                              {"deelnemers_tweede_lid", 2}};
 
 const markup_counter *markup_find_counter(const char *id)
 {

@@ -98,12 +98,15 @@ def one_deelnemer_documents_are_valid():
 
 
 @test
-def counts_of_all_and_of_the_eerste_lid_are_apart():
-    # Two Deelnemers, of whom one of the eerste lid.
+def counts_of_all_and_of_each_lid_are_apart():
+    # Two Deelnemers: one of the eerste lid, one of the tweede.
     _, files, _ = generated(TWO, "twee")
     text = docx_text(files["docx"])
     assert "De Deelnemers verlenen de Beheerorganisatie volmacht om namens hen," in text
     assert "De Publieke Deelnemer verleent haar daarnaast volmacht om namens hem" in text
+    assert ("De Private Deelnemer neemt deel aan de behandeling van een Casus wanneer de "
+            "Publieke Deelnemer hem daarbij betrekt. De Private Deelnemer verstrekt") in text
+    assert "De Private Deelnemer is geen gezamenlijke verwerkingsverantwoordelijke" in text
     assert "hierna gezamenlijk te noemen: de Deelnemers" in text
     assert "De ondergetekenden:" in text
 
@@ -115,6 +118,7 @@ def several_deelnemers_read_in_the_plural():
     assert "De Deelnemers verlenen de Beheerorganisatie volmacht om namens hen," in text
     assert "De Publieke Deelnemers verlenen haar daarnaast volmacht om namens hen" in text
     assert "De Deelnemer verleent" not in text and "De Publieke Deelnemer beoordeelt" not in text
+    assert "De Private Deelnemers nemen deel" in text
 
 
 @test
@@ -126,7 +130,8 @@ def plural_is_the_text_without_counts():
         src = f.read()
     counts = COUNT.findall(src)
     assert len(counts) > 80, len(counts)
-    assert {c[0] for c in counts} == {"deelnemers", "deelnemers_eerste_lid"}
+    assert {c[0] for c in counts} == {"deelnemers", "deelnemers_eerste_lid",
+                                      "deelnemers_tweede_lid"}
     plural = os.path.join(TMP, "meervoud.yaml")
     with open(plural, "w", encoding="utf-8") as f:
         f.write(only_wording(src, 3))

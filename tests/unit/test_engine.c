@@ -869,12 +869,13 @@ static void test_check_count_wordings_are_checked(void **state)
     assert_int_equal(diag_error_count(&f->d), 1);
 }
 
-/* The extra lid in three wordings, by the two counters; the mini region
+/* The extra lid in three wordings, by the three counters; the mini region
  * has one Deelnemer of the eerste lid and one of the tweede. */
 #define EXTRA_COUNTED                                                                              \
     EXTRA_LID, "\"{{aantal:deelnemers|De [[Deelnemer]] kan|De [[Deelnemers]] kunnen}} extra "     \
                "overleggen; {{aantal:deelnemers_eerste_lid|die van het eerste lid beslist, zie "  \
-               "{{art:stuurgroep}}|die van het eerste lid beslissen, zie {{art:diensten}}}}.\""
+               "{{art:stuurgroep}}|die van het eerste lid beslissen, zie {{art:diensten}}}}. "      \
+               "{{aantal:deelnemers_tweede_lid|Eén van het tweede lid.|Meer of geen.}}\""
 
 static void test_assemble_count_by_the_deelnemers(void **state)
 {
@@ -882,7 +883,7 @@ static void test_assemble_count_by_the_deelnemers(void **state)
     doc_node *doc = generate_ok(f, EDITS(EXTRA_COUNTED), NO_EDITS);
     assert_outline(article(doc, "extra"), DOC_LID,
                    "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslist, zie "
-                   "artikel 3.");
+                   "artikel 3. Eén van het tweede lid.");
 }
 
 #define STICHTING                                                                                  \
@@ -899,7 +900,7 @@ static void test_assemble_count_two_of_the_eerste_lid(void **state)
         generate_ok(f, EDITS(EXTRA_COUNTED), EDITS("    soort: stichting\n", "    soort: gemeente\n"));
     assert_outline(article(doc, "extra"), DOC_LID,
                    "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslissen, zie "
-                   "artikel 4.");
+                   "artikel 4. Meer of geen.");
 }
 
 static void test_assemble_count_of_one(void **state)
@@ -908,7 +909,7 @@ static void test_assemble_count_of_one(void **state)
     doc_node *doc = generate_ok(f, EDITS(EXTRA_COUNTED), EDITS(STICHTING, ""));
     assert_outline(article(doc, "extra"), DOC_LID,
                    "- De Deelnemer kan extra overleggen; die van het eerste lid beslist, zie "
-                   "artikel 3.");
+                   "artikel 3. Meer of geen.");
 }
 
 /* An optional field without value drops its lid only when the region's
@@ -938,7 +939,7 @@ static void test_assemble_count_while_the_deelnemers_are_open(void **state)
                                       "", STICHTING, ""));
     assert_outline(article(doc, "extra"), DOC_LID,
                    "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslissen, zie "
-                   "artikel 4.");
+                   "artikel 4. Meer of geen.");
 }
 
 static void test_assemble_articles_in_order(void **state)
