@@ -185,25 +185,48 @@ def verifieer_accepts_the_documents_and_names_an_edited_second_paragraph():
     assert len(changed) == 1 and re.search(r"Artikel \d+ \(stuurgroep\)", changed[0]), p.stdout
 
 
-REDLINE = {}
+@test
+def the_pdf_has_the_two_paragraphs():
+    out = generate(REGION, os.path.join(TMP, "alineas-pdf"), formats="pdf")
+    text = subprocess.run(["pdftotext", "-layout", out["pdf"], "-"], capture_output=True,
+                          text=True).stdout
+    lines = [" ".join(l.split()) for l in text.splitlines()]
+    for _, first, second, _ in SPOTS.values():
+        # The second paragraph starts a line of its own, its first words
+        # on it (a wrapped line could not start there).
+        start = " ".join(second.split()[:3])
+        assert any(l.startswith(start) for l in lines), (start, text[:2000])
+
+
+# name -> {"oud"|"nieuw"|"redline": {"odt": path, "docx": path}}: a second
+# paragraph changed, and a second paragraph added to each spot.
+REDLINES = {}
+
+
+def redline_pair(name, older, newer):
+    d = os.path.join(TMP, "vergelijk", name)
+    pair = {"oud": generate(older, os.path.join(d, "oud"), formats="odt,docx"),
+            "nieuw": generate(newer, os.path.join(d, "nieuw"), formats="odt,docx")}
+    p = run("vergelijk", older, newer, "-o", os.path.join(d, "redline"))
+    assert p.returncode == 1, p.stdout + p.stderr
+    pair["redline"] = {f: os.path.join(d, "redline", "vergelijking." + f)
+                       for f in ("odt", "docx")}
+    REDLINES[name] = pair
+    return p
 
 
 @test
 def vergelijk_marks_only_the_changed_second_paragraph():
-    d = os.path.join(TMP, "vergelijk")
-    REDLINE["oud"] = generate(REGION, os.path.join(d, "oud"), formats="odt,docx")
-    REDLINE["nieuw"] = generate(CHANGED, os.path.join(d, "nieuw"), formats="odt,docx")
-    p = run("vergelijk", REGION, CHANGED, "-o", os.path.join(d, "redline"))
-    assert p.returncode == 1, p.stdout + p.stderr
-    REDLINE["redline"] = {f: os.path.join(d, "redline", "vergelijking." + f)
-                          for f in ("odt", "docx")}
+    p = redline_pair("tweede-gewijzigd", REGION, CHANGED)
+    redline_pair("alinea-erbij", ONE, REGION)
+    docx_redline = REDLINES["tweede-gewijzigd"]["redline"]["docx"]
     # The report: one regional text changed, in the lid it stands in.
     assert "1 × regionale tekst gewijzigd" in p.stdout, p.stdout
     line = next(l for l in p.stdout.splitlines() if "regionale_accenten" in l)
     assert re.search(r"\(lid \d+\): Daarnaast gaat de aandacht uit naar personen met verward "
                      r"gedrag\{\+ en hun naasten\+\}\.$", line), line
     # In the DOCX the change is inside the second paragraph alone.
-    with zipfile.ZipFile(REDLINE["redline"]["docx"]) as z:
+    with zipfile.ZipFile(docx_redline) as z:
         root = ET.fromstring(z.read("word/document.xml"))
     changed = [p for p in root.iter(W + "p")
                if p.find(f".//{W}ins") is not None or p.find(f".//{W}del") is not None]
@@ -224,26 +247,28 @@ def a_paragraph_more_or_less_is_a_changed_regional_text_in_the_report():
 
 
 @test
-def the_redline_accepts_to_the_newer_and_rejects_to_the_older():
-    s = REDLINE
-    assert_round_trip(s["redline"]["docx"], s["oud"]["docx"], s["nieuw"]["docx"], docx_paragraphs)
-    assert_round_trip(s["redline"]["odt"], s["oud"]["odt"], s["nieuw"]["odt"], odt_paragraphs)
-    check_odf_schema(s["redline"]["odt"], "alineas-redline-odf")
-    check_docx_schema(s["redline"]["docx"], "alineas-redline-ooxml")
+def the_redlines_accept_to_the_newer_and_reject_to_the_older():
+    for name, s in REDLINES.items():
+        assert_round_trip(s["redline"]["docx"], s["oud"]["docx"], s["nieuw"]["docx"],
+                          docx_paragraphs)
+        assert_round_trip(s["redline"]["odt"], s["oud"]["odt"], s["nieuw"]["odt"],
+                          odt_paragraphs)
+        check_odf_schema(s["redline"]["odt"], f"{name}-odf")
+        check_docx_schema(s["redline"]["docx"], f"{name}-ooxml")
 
 
 @test
-def libreoffice_accepts_and_rejects_the_redline_to_the_two_sides():
-    s = REDLINE
+def libreoffice_accepts_and_rejects_the_redlines_to_the_two_sides():
     with LibreOffice() as lo:
-        for fmt in ("odt", "docx"):
-            changes, accepted = lo.paragraphs(s["redline"][fmt], "Accept")
-            assert changes > 0, fmt
-            _, rejected = lo.paragraphs(s["redline"][fmt], "Reject")
-            _, newer = lo.paragraphs(s["nieuw"][fmt])
-            _, older = lo.paragraphs(s["oud"][fmt])
-            assert accepted == newer, f"{fmt} accept: {first_difference(accepted, newer)}"
-            assert rejected == older, f"{fmt} reject: {first_difference(rejected, older)}"
+        for name, s in REDLINES.items():
+            for fmt in ("odt", "docx"):
+                changes, accepted = lo.paragraphs(s["redline"][fmt], "Accept")
+                assert changes > 0, (name, fmt)
+                _, rejected = lo.paragraphs(s["redline"][fmt], "Reject")
+                _, newer = lo.paragraphs(s["nieuw"][fmt])
+                _, older = lo.paragraphs(s["oud"][fmt])
+                assert accepted == newer, f"{name} {fmt} accept: {first_difference(accepted, newer)}"
+                assert rejected == older, f"{name} {fmt} reject: {first_difference(rejected, older)}"
 
 
 @test

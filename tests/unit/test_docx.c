@@ -733,10 +733,49 @@ static void test_unusual_shapes(void **state)
     doc_free(d);
 }
 
+static doc_node *block(doc_node *parent, doc_kind kind, const char *label, const char *text)
+{
+    doc_node *n = doc_new(kind);
+    doc_set(&n->label, label);
+    if (text)
+        doc_append(n, doc_new_inline(DOC_TEXT, text, strlen(text)));
+    doc_append(parent, n);
+    return n;
+}
+
+/* A further paragraph (DOC_CONTINUATION) has no label and its parent's
+ * text indent, in the style that follows the parent's, as in the ODT. */
+static void test_further_paragraphs_follow_their_block(void **state)
+{
+    (void)state;
+    doc_node *d = doc_new_document();
+    doc_node *lid = block(d, DOC_LID, "1.", "een");
+    block(lid, DOC_CONTINUATION, NULL, "twee");
+    doc_node *item = block(block(lid, DOC_LIST, NULL, NULL), DOC_ITEM, "a.", "drie");
+    doc_node *sub = block(block(item, DOC_LIST, NULL, NULL), DOC_ITEM, "1.", "vier");
+    block(sub, DOC_CONTINUATION, NULL, "vijf");
+    block(block(d, DOC_LID, NULL, "zes"), DOC_CONTINUATION, NULL, "zeven");
+    rendered r = {0};
+    render_into(d, &r);
+    xmlDocPtr doc = parse_member(r.zip, "word/document.xml");
+    assert_xp_string(doc, "//w:p[2][w:pPr/w:pStyle/@w:val='LidVervolg']", "twee");
+    assert_xp_string(doc, "//w:p[3][w:pPr/w:pStyle/@w:val='Onderdeel']", "a.drie");
+    assert_xp_string(doc, "//w:p[w:pPr/w:pStyle/@w:val='Onderdeel2Vervolg']", "vijf");
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle/@w:val='LidZonderNummer']"), 2);
+    assert_xp_string(doc, "//w:p[last()-0][w:pPr/w:pStyle/@w:val='LidZonderNummer']", "zeven");
+    /* No label, so no tab: the text starts at the indent. */
+    assert_int_equal(xp_count(doc, "//w:p[w:pPr/w:pStyle[contains(@w:val, 'Vervolg')]]//w:tab"),
+                     0);
+    xmlFreeDoc(doc);
+    rendered_close(&r);
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parts_in_fixed_order),
+        cmocka_unit_test(test_further_paragraphs_follow_their_block),
         cmocka_unit_test(test_members_dated_from_timestamp),
         cmocka_unit_test(test_parts_are_well_formed),
         cmocka_unit_test(test_relationships_resolve),

@@ -495,6 +495,42 @@ static void test_whitespace_survives(void **state)
     doc_free(d);
 }
 
+/* A further paragraph (DOC_CONTINUATION) has no label and its parent's
+ * text indent: its style follows the parent's, and it comes before the
+ * parent's list. */
+static void test_further_paragraphs_follow_their_block(void **state)
+{
+    (void)state;
+    doc_node *d = minimal_document();
+    doc_node *lid = add_child(d, DOC_LID, "1.", NULL);
+    add_text(lid, DOC_REGIONAL, "een");
+    add_text(add_child(lid, DOC_CONTINUATION, NULL, NULL), DOC_REGIONAL, "twee");
+    doc_node *item = add_child(add_child(lid, DOC_LIST, NULL, NULL), DOC_ITEM, "a.", NULL);
+    add_text(item, DOC_TEXT, "drie");
+    doc_node *sub = add_child(add_child(item, DOC_LIST, NULL, NULL), DOC_ITEM, "1\u00b0", NULL);
+    add_text(sub, DOC_TEXT, "vier");
+    add_text(add_child(sub, DOC_CONTINUATION, NULL, NULL), DOC_TEXT, "vijf");
+    doc_node *single = add_child(d, DOC_LID, NULL, NULL);
+    add_text(single, DOC_TEXT, "zes");
+    add_text(add_child(single, DOC_CONTINUATION, NULL, NULL), DOC_TEXT, "zeven");
+    out_buf odt;
+    render(d, &odt);
+    char *c = read_member(&odt, "content.xml", NULL);
+    assert_non_null(strstr(
+        c, "<text:p text:style-name=\"Lid\">1.<text:tab/><text:span text:style-name=\"Regionaal\">"
+           "een</text:span></text:p><text:p text:style-name=\"Lid_20_vervolg\"><text:span "
+           "text:style-name=\"Regionaal\">twee</text:span></text:p>"
+           "<text:p text:style-name=\"Onderdeel\">a.<text:tab/>drie</text:p>"));
+    assert_non_null(strstr(c, "vier</text:p><text:p text:style-name=\"Onderdeel_20_2_20_vervolg\">"
+                              "vijf</text:p>"));
+    assert_non_null(strstr(c, "<text:p text:style-name=\"Lid_20_zonder_20_nummer\">zes</text:p>"
+                              "<text:p text:style-name=\"Lid_20_zonder_20_nummer\">zeven</text:p>"));
+    free(c);
+    assert_valid_odt(&odt);
+    out_buf_free(&odt);
+    doc_free(d);
+}
+
 /* Deeper headings and lists than styles exist for reuse the deepest
  * style but keep their true outline level. */
 static void test_deep_levels_clamp_to_deepest_style(void **state)
@@ -840,6 +876,7 @@ int main(void)
         cmocka_unit_test(test_manifest),
         cmocka_unit_test(test_fixture_parts_validate),
         cmocka_unit_test(test_minimal_document_validates),
+        cmocka_unit_test(test_further_paragraphs_follow_their_block),
     };
     int failed = cmocka_run_group_tests(tests, load_schemas, free_schemas);
     xmlCleanupParser();
