@@ -114,7 +114,7 @@ static void indent(FILE *f, int depth)
         fputs("    ", f);
 }
 
-/* A further paragraph of an item: a blank line, then the text indented
+/* An item; each further paragraph of it follows a blank line, indented
  * as the item's content, which keeps it inside the item. */
 static void put_item(FILE *f, const doc_node *n, int depth)
 {
