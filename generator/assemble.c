@@ -594,14 +594,18 @@ static char *keyword_of(const char *s)
     return k;
 }
 
-/* The region's logo with the size the house style shows it at: a copy,
- * since the tree outlives the region. */
+/* The region's logo with the size the house style shows it at and a
+ * description that names the region (set before): a copy, since the tree
+ * outlives the region. */
 static void set_logo(ctx *c, doc_meta *meta, const doc_image *logo)
 {
     if (!logo->data)
         return;
-    doc_image *copy = malloc(sizeof *copy);
-    if (!copy || !(copy->data = malloc(logo->len))) {
+    doc_image *copy = calloc(1, sizeof *copy);
+    if (!copy || !(copy->data = malloc(logo->len)) ||
+        doc_setf(&copy->description, "Logo %s", meta->region)) {
+        if (copy)
+            free(copy->data);
         free(copy);
         c->oom = 1;
         return;

@@ -179,8 +179,10 @@ static void free_meta(doc_meta *m)
     free(m->old_subtitle);
     free(m->concept_mark);
     free(m->font);
-    if (m->logo)
+    if (m->logo) {
         free(m->logo->data);
+        free(m->logo->description);
+    }
     free(m->logo);
     free(m);
 }

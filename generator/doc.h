@@ -76,6 +76,7 @@ typedef struct {
     doc_image_type type;
     int width_px, height_px;
     int width, height; /* shown, in hundredths of a millimetre */
+    char *description; /* what a screen reader says: "Logo Betuwe-Lingestreek" */
 } doc_image;
 
 /* "image/png" or "image/jpeg". */

@@ -189,8 +189,7 @@ int image_read(const char *path, const char *shown, src_pos at, arena *a, doc_im
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         diag_input(diags, at.file, at.line, at.column,
-                   "Zet het logo naast het regiobestand (of in een map daaronder) en schrijf de "
-                   "naam vanaf de map van het regiobestand, bijvoorbeeld 'logo: logo.png'.",
+                   "Controleer de naam: die telt vanaf de map van het regiobestand.",
                    "logo '%s' kan niet worden geopend: %s", shown, diag_errno_text(errno));
         return -1;
     }

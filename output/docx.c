@@ -1,9 +1,7 @@
 /* The DOCX packager: writes each part with its own module (docx_*.c) and
  * adds them to the zip in one fixed order, dated with the document's
  * timestamp, so the same tree always gives the same bytes. */
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "docx.h"
 #include "output.h"
@@ -38,25 +36,6 @@ const style_font *docx_font(const doc_node *doc)
     return f ? f : style_find_font(NULL);
 }
 
-void docx_logo_part(const doc_image *logo, char *buf, size_t size)
-{
-    snprintf(buf, size, "word/media/logo.%s", doc_image_ext(logo->type));
-}
-
-/* The logo is stored as it is: PNG and JPEG are compressed already. */
-static int docx_add_logo(package *pkg, const doc_image *logo, diag_list *diags)
-{
-    char part[DOCX_LOGO_PART_SIZE];
-    unsigned char *data = malloc(logo->len);
-    if (!data) {
-        diag_system(diags, "DOCX: onvoldoende geheugen voor het logo");
-        return -1;
-    }
-    memcpy(data, logo->data, logo->len);
-    docx_logo_part(logo, part, sizeof part);
-    return package_add(pkg, part, data, logo->len, 1);
-}
-
 int docx_write_part(const doc_node *doc, void **data, size_t *len,
                     int (*write)(xmlw *x, const doc_node *doc))
 {
@@ -87,7 +66,7 @@ int docx_render(const doc_node *doc, out_buf *out, diag_list *diags)
     static const package_part header = {DOCX_PART_HEADER, docx_write_header};
     if (package_add_parts(pkg, docx_parts, sizeof docx_parts / sizeof *docx_parts, doc, "DOCX") ||
         (docx_has_header(doc) && package_add_parts(pkg, &header, 1, doc, "DOCX")) ||
-        (doc->meta->logo && docx_add_logo(pkg, doc->meta->logo, diags))) {
+        (doc->meta->logo && package_add_image(pkg, DOCX_LOGO_STEM, doc->meta->logo))) {
         package_free(pkg);
         return -1;
     }

@@ -34,11 +34,10 @@
 /* The logo's; named, not numbered, so no other relationship takes it. */
 #define DOCX_RID_LOGO     "rIdLogo"
 
-/* The logo's part, "word/media/logo.png", and the target the
- * relationship gives, "media/logo.png" (relative to word/). */
-#define DOCX_LOGO_PART_SIZE 32
-void docx_logo_part(const doc_image *logo, char *buf, size_t size);
-#define DOCX_LOGO_TARGET(part) ((part) + 5)
+/* The logo's part and its relationship's target (relative to word/),
+ * without the extension (see package_image_name). */
+#define DOCX_LOGO_TARGET "media/logo."
+#define DOCX_LOGO_STEM   "word/" DOCX_LOGO_TARGET
 
 /* The style id document.xml, header1.xml and footer1.xml use for a
  * style of the house style (style.h); docx_styles.c defines every one. */

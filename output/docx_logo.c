@@ -20,7 +20,7 @@ static int write_ext(xmlw *x, const char *name, const doc_image *logo)
 static int write_names(xmlw *x, const char *element, const char *id, const doc_meta *m)
 {
     return xmlw_start(x, element) || xmlw_attr(x, "id", id) || xmlw_attr(x, "name", "Logo") ||
-           (m->region && xmlw_attrf(x, "descr", "Logo %s", m->region)) || xmlw_end(x);
+           xmlw_attr(x, "descr", m->logo->description) || xmlw_end(x);
 }
 
 static int write_locks(xmlw *x, const char *element)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "docx.h"
+#include "package.h"
 
 #define NS_CONTENT_TYPES "http://schemas.openxmlformats.org/package/2006/content-types"
 #define NS_RELATIONSHIPS "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -12,7 +13,8 @@
 #define REL_OFFICE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 /* Every part other than the .rels files gets an explicit override, so no
- * part depends on the generic "xml" default for its meaning. */
+ * part depends on the generic "xml" default for its meaning. A picture
+ * has the Default of its extension, as Word writes it. */
 static const struct {
     const char *part;
     const char *type;
@@ -114,10 +116,10 @@ static int write_package_rels(xmlw *x, const doc_node *doc)
 static int write_document_rels(xmlw *x, const doc_node *doc)
 {
     const doc_image *logo = doc->meta->logo;
-    char part[DOCX_LOGO_PART_SIZE] = "";
+    char target[PACKAGE_IMAGE_NAME_SIZE] = "";
     if (logo)
-        docx_logo_part(logo, part, sizeof part);
-    const relationship logo_rel = {DOCX_RID_LOGO, REL_OFFICE "image", DOCX_LOGO_TARGET(part)};
+        package_image_name(DOCX_LOGO_TARGET, logo, target, sizeof target);
+    const relationship logo_rel = {DOCX_RID_LOGO, REL_OFFICE "image", target};
     return write_Relationships(x, doc, document_rels, sizeof document_rels / sizeof document_rels[0],
                                logo ? &logo_rel : NULL);
 }

@@ -1,6 +1,5 @@
 /* The ODT packager: renders each part and stores them in the fixed order
  * ODF readers and `file` expect, mimetype first and uncompressed. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,25 +39,6 @@ const style_font *odt_font(const doc_node *doc)
     return f ? f : style_find_font(NULL);
 }
 
-void odt_logo_path(const doc_image *logo, char *buf, size_t size)
-{
-    snprintf(buf, size, "Pictures/logo.%s", doc_image_ext(logo->type));
-}
-
-/* The logo is stored as it is: PNG and JPEG are compressed already. */
-static int odt_add_logo(package *pkg, const doc_image *logo, diag_list *diags)
-{
-    char path[ODT_LOGO_PATH_SIZE];
-    unsigned char *data = malloc(logo->len);
-    if (!data) {
-        diag_system(diags, "ODT: onvoldoende geheugen voor het logo");
-        return -1;
-    }
-    memcpy(data, logo->data, logo->len);
-    odt_logo_path(logo, path, sizeof path);
-    return package_add(pkg, path, data, logo->len, 1);
-}
-
 /* The order is part of the output: same tree, same bytes. */
 static const package_part odt_parts[] = {
     {"content.xml", odt_write_content},
@@ -95,7 +75,7 @@ int odt_render(const doc_node *doc, out_buf *out, diag_list *diags)
         return -1;
     }
     if (package_add_parts(pkg, odt_parts, sizeof odt_parts / sizeof *odt_parts, doc, "ODT") ||
-        (doc->meta->logo && odt_add_logo(pkg, doc->meta->logo, diags))) {
+        (doc->meta->logo && package_add_image(pkg, ODT_LOGO_STEM, doc->meta->logo))) {
         package_free(pkg);
         return -1;
     }

@@ -19,10 +19,9 @@
 /* The document's font from the house style: the region's or the default. */
 const style_font *odt_font(const doc_node *doc);
 
-/* The logo's name in the package, "Pictures/logo.png": content.xml,
- * the manifest and odt.c use it. */
-#define ODT_LOGO_PATH_SIZE 32
-void odt_logo_path(const doc_image *logo, char *buf, size_t size);
+/* The logo's name in the package without its extension (see
+ * package_image_name): content.xml, the manifest and odt.c use it. */
+#define ODT_LOGO_STEM "Pictures/logo."
 
 /* Each part writer returns 0 with a malloc'd document in *data and *len, or
  * -1 with nothing allocated. doc is the DOC_DOCUMENT root. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "odt.h"
+#include "package.h"
 #include "redline.h"
 
 /* An en dash, as Dutch agreements mark unnumbered items. */
@@ -681,23 +682,14 @@ static int odt_write_block(xmlw *x, const doc_node *n)
     }
 }
 
-/* The text a screen reader gives for the logo. */
-static int odt_write_logo_desc(xmlw *x, const doc_meta *m)
-{
-    return m->region && (xmlw_start(x, "svg:desc") || xmlw_text(x, "Logo ") ||
-                         xmlw_text(x, m->region) || xmlw_end(x))
-               ? -1
-               : 0;
-}
-
 /* The logo in a paragraph of its own, as a character in the line, so it
  * moves with the text and the paragraph style centres it. The size is
  * the tree's, the same as the DOCX shows. */
 static int odt_write_logo(xmlw *x, const doc_meta *m)
 {
     const doc_image *logo = m->logo;
-    char path[ODT_LOGO_PATH_SIZE], w[32], h[32];
-    odt_logo_path(logo, path, sizeof path);
+    char path[PACKAGE_IMAGE_NAME_SIZE], w[32], h[32];
+    package_image_name(ODT_LOGO_STEM, logo, path, sizeof path);
     style_cm(logo->width, w, sizeof w);
     style_cm(logo->height, h, sizeof h);
     return odt_p_open(x, "text:p", ODT_STYLE(STYLE_LOGO), 0) || xmlw_start(x, "draw:frame") ||
@@ -708,7 +700,7 @@ static int odt_write_logo(xmlw *x, const doc_meta *m)
                    xmlw_attr(x, "xlink:type", "simple") || xmlw_attr(x, "xlink:show", "embed") ||
                    xmlw_attr(x, "xlink:actuate", "onLoad") ||
                    xmlw_attr(x, "draw:mime-type", doc_image_mime(logo->type)) || xmlw_end(x) ||
-                   odt_write_logo_desc(x, m) || xmlw_end(x) || xmlw_end(x)
+                   xmlw_element(x, "svg:desc", logo->description) || xmlw_end(x) || xmlw_end(x)
                ? -1
                : 0;
 }

@@ -2,6 +2,7 @@
  * parts odt.c stores, so the two change together; the logo with its
  * media type, which ODF requires of every stored file. */
 #include "odt.h"
+#include "package.h"
 
 static int odt_write_manifest_file_entry(xmlw *x, const char *path, const char *media_type)
 {
@@ -23,8 +24,8 @@ static int odt_write_manifest_root_entry(xmlw *x)
 
 static int odt_write_manifest_logo(xmlw *x, const doc_image *logo)
 {
-    char path[ODT_LOGO_PATH_SIZE];
-    odt_logo_path(logo, path, sizeof path);
+    char path[PACKAGE_IMAGE_NAME_SIZE];
+    package_image_name(ODT_LOGO_STEM, logo, path, sizeof path);
     return odt_write_manifest_file_entry(x, path, doc_image_mime(logo->type));
 }
 

@@ -3,6 +3,7 @@
  * messages here and nowhere else. */
 #include "package.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -99,6 +100,24 @@ int package_add(package *pkg, const char *name, void *data, size_t len, int stor
         return -1;
     }
     return 0;
+}
+
+void package_image_name(const char *stem, const doc_image *image, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s", stem, doc_image_ext(image->type));
+}
+
+int package_add_image(package *pkg, const char *stem, const doc_image *image)
+{
+    char name[PACKAGE_IMAGE_NAME_SIZE];
+    package_image_name(stem, image, name, sizeof name);
+    unsigned char *data = malloc(image->len);
+    if (!data) {
+        diag_system(pkg->diags, "onvoldoende geheugen voor %s", name);
+        return -1;
+    }
+    memcpy(data, image->data, image->len);
+    return package_add(pkg, name, data, image->len, 1);
 }
 
 int package_add_parts(package *pkg, const package_part *parts, size_t n, const doc_node *doc,

@@ -18,6 +18,16 @@ package *package_new(time_t mtime, diag_list *diags);
  * failure. stored=1 stores it uncompressed (ODF's mimetype). */
 int package_add(package *pkg, const char *name, void *data, size_t len, int stored);
 
+/* The name of a picture in a package: stem and the picture's extension,
+ * "Pictures/logo." giving "Pictures/logo.png". */
+#define PACKAGE_IMAGE_NAME_SIZE 64
+void package_image_name(const char *stem, const doc_image *image, char *buf, size_t size);
+
+/* Adds a copy of image's bytes as the member package_image_name gives,
+ * stored: PNG and JPEG are compressed already. 0, or -1 with a
+ * diagnostic. */
+int package_add_image(package *pkg, const char *stem, const doc_image *image);
+
 /* One XML part of a package and the function that writes it: 0 with
  * malloc'd bytes in *data and *len, or -1. */
 typedef struct {

@@ -15,6 +15,7 @@ import zlib
 
 import jsonschema
 import odf.draw
+import odf.svg
 import odf.opendocument
 from docx.shared import Emu
 
@@ -91,6 +92,11 @@ def check_embedded(files, source, media_type, ext, width_cm, height_cm):
     assert (shape.width, shape.height) == \
         (Emu(round(width_cm * EMU_PER_CM)), Emu(round(height_cm * EMU_PER_CM)))
     assert style == "Logo" and index == 0, (style, index)
+    # The same description for a screen reader, the region's name escaped.
+    region = load_yaml(MINI_REGION)["regio"]
+    desc = frame.getElementsByType(odf.svg.Desc)
+    assert [teletype.extractText(d) for d in desc] == [f"Logo {region}"]
+    assert shape._inline.docPr.get("descr") == f"Logo {region}"
     with zipfile.ZipFile(files["docx"]) as z:
         types = z.read("[Content_Types].xml").decode()
     assert f'<Default Extension="{ext}" ContentType="{media_type}"/>' in types
