@@ -1,7 +1,8 @@
 """The region's logo on the title page: embedded in ODT and DOCX as
 python3-odf, python3-docx and LibreOffice read it, valid against the ODF 1.3
-and ECMA-376 schemas (DrawingML included), the same bytes twice, and every
-bad logo refused with file:line:column before anything is written.
+and ECMA-376 schemas (DrawingML included), kept when LibreOffice saves
+again, the same bytes twice, and every bad logo refused with
+file:line:column before anything is written.
 
 tests/data/logo.png (300 x 120 pixels) and tests/data/logo.jpg (160 x 160,
 progressive) were rendered once with poppler's pdftoppm from a small PDF;
@@ -146,17 +147,27 @@ def the_schema_check_reads_the_drawing():
         raise AssertionError("het schema liet een onbekend element in pic:pic door")
 
 
+def soffice(path, fmt, outdir):
+    """LibreOffice's conversion of path to fmt in outdir; the new file's path."""
+    profile = "file://" + os.path.join(TMP, "lo-profile")
+    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                        "--convert-to", fmt, "--outdir", outdir, path],
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    return os.path.join(outdir, os.path.basename(path).rsplit(".", 1)[0] + "." + fmt)
+
+
+def pdf_pages(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
 @test
 def libreoffice_shows_one_picture_on_page_one_of_each():
-    profile = "file://" + os.path.join(TMP, "lo-profile")
     for name, files, size in (("png", png, (300, 120)), ("jpeg", jpeg, (160, 160))):
+        pages = {}
         for fmt in ("odt", "docx"):
-            out = os.path.join(TMP, f"pdf-{name}-{fmt}")
-            p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                                "--convert-to", "pdf", "--outdir", out, files[fmt]],
-                               capture_output=True, text=True, timeout=300)
-            assert p.returncode == 0, p.stderr
-            pdf = os.path.join(out, os.path.basename(files[fmt]).rsplit(".", 1)[0] + ".pdf")
+            pdf = soffice(files[fmt], "pdf", os.path.join(TMP, f"pdf-{name}-{fmt}"))
             listing = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", pdf],
                                      capture_output=True, text=True, check=True).stdout
             rows = [r.split() for r in listing.splitlines()[2:]]
@@ -165,6 +176,30 @@ def libreoffice_shows_one_picture_on_page_one_of_each():
             later = subprocess.run(["pdfimages", "-list", "-f", "2", pdf],
                                    capture_output=True, text=True, check=True).stdout
             assert len(later.splitlines()) == 2, f"{name} {fmt}: beelden na pagina 1"
+            pages[fmt] = pdf_pages(pdf)
+        assert pages["odt"] == pages["docx"], pages
+
+
+def cm(length):
+    """An ODF length ("5cm", "1.9689in") in centimetres."""
+    value, unit = re.fullmatch(r"([0-9.]+)(cm|mm|in)", length).groups()
+    return float(value) * {"cm": 1, "mm": 0.1, "in": 2.54}[unit]
+
+
+@test
+def libreoffice_keeps_the_logo_when_it_saves_again():
+    data = open(PNG, "rb").read()
+    odt = soffice(png["odt"], "odt", os.path.join(TMP, "opnieuw-odt"))
+    frame, _, media_type, odt_data = odt_logo(odt)
+    assert odt_data == data and media_type == "image/png"
+    assert abs(cm(frame.getAttribute("width")) - 5) < 0.05, frame.getAttribute("width")
+    assert abs(cm(frame.getAttribute("height")) - 2) < 0.05, frame.getAttribute("height")
+    shape, part, style, index = docx_logo(soffice(png["docx"], "docx",
+                                                  os.path.join(TMP, "opnieuw-docx")))
+    assert part.blob == data and part.content_type == "image/png"
+    assert abs(shape.width - 5 * EMU_PER_CM) < EMU_PER_CM / 20, shape.width
+    assert abs(shape.height - 2 * EMU_PER_CM) < EMU_PER_CM / 20, shape.height
+    assert (style, index) == ("Logo", 0)
 
 
 @test
