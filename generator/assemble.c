@@ -13,6 +13,7 @@
 
 #include "../output/style.h"
 #include "dutch.h"
+#include "typography.h"
 
 static doc_node *add(ctx *c, doc_node *parent, doc_kind kind, src_pos pos)
 {
@@ -979,7 +980,6 @@ doc_node *assemble_with_declarations(const model *m, const region *r, const asse
     build_parts(&c, doc);
     build_signatures(&c, doc);
     build_annexes(&c, doc);
-    build_toc(&c, doc, parties_end);
     if (out)
         build_declarations(&c, one, out);
     if (!c.oom)
@@ -987,6 +987,14 @@ doc_node *assemble_with_declarations(const model *m, const region *r, const asse
     split_paragraphs(&c, doc);
     for (size_t i = 0; out && i < out->count; i++)
         split_paragraphs(&c, out->items[i].doc);
+    /* Typography once the text is final; the table of contents after it,
+     * so that it repeats the headings as they stand. */
+    if (!c.oom && typography_apply(doc))
+        c.oom = 1;
+    for (size_t i = 0; out && !c.oom && i < out->count; i++)
+        if (typography_apply(out->items[i].doc))
+            c.oom = 1;
+    build_toc(&c, doc, parties_end);
 done:
     if (c.oom)
         diag_system(diags, "onvoldoende geheugen bij het samenstellen van het document");

@@ -80,6 +80,15 @@ const char *docx_language(const doc_node *doc);
 /* The document's font from the house style: the region's or the default. */
 const style_font *docx_font(const doc_node *doc);
 
+/* Text inside an open w:r, in element (w:t, or w:delText for deleted
+ * text). Word ignores control characters in w:t, so a newline becomes a
+ * line break and a tab a tab element; a no-break hyphen (U+2011, see
+ * generator/typography.h) is w:noBreakHyphen, as Word writes it, which
+ * Word draws with the font's own hyphen and LibreOffice and pandoc read
+ * back as U+2011. 0 or -1. */
+#define DOCX_NO_BREAK_HYPHEN "\xe2\x80\x91"
+int docx_write_run_text(xmlw *x, const char *element, const char *text);
+
 /* Runs write(x, doc) between xmlw_open and xmlw_close, discarding the
  * writer on failure, so every part function is the same few lines. */
 int docx_write_part(const doc_node *doc, void **data, size_t *len,

@@ -93,14 +93,22 @@ static int write_w_t(xmlw *x, const char *element, const char *s, size_t n)
     return xmlw_text_len(x, s, n) || xmlw_end(x);
 }
 
-/* Text inside an open w:r, in element (w:t, or w:delText for deleted
- * text). Word ignores control characters in w:t, so a newline becomes a
- * line break and a tab a tab element. */
-static int write_run_text_in(xmlw *x, const char *element, const char *text)
+/* The bytes of text up to the next character that is an element of its
+ * own in a run. */
+static size_t plain_span(const char *p)
+{
+    size_t n = 0;
+    while (p[n] && p[n] != '\n' && p[n] != '\r' && p[n] != '\t' &&
+           strncmp(p + n, DOCX_NO_BREAK_HYPHEN, strlen(DOCX_NO_BREAK_HYPHEN)))
+        n++;
+    return n;
+}
+
+int docx_write_run_text(xmlw *x, const char *element, const char *text)
 {
     const char *p = text;
     while (*p) {
-        size_t n = strcspn(p, "\n\r\t");
+        size_t n = plain_span(p);
         if (n && write_w_t(x, element, p, n))
             return -1;
         p += n;
@@ -112,6 +120,10 @@ static int write_run_text_in(xmlw *x, const char *element, const char *text)
             if (xmlw_empty(x, "w:br", NULL, NULL))
                 return -1;
             p += (p[0] == '\r' && p[1] == '\n') ? 2 : 1;
+        } else if (*p) {
+            if (xmlw_empty(x, "w:noBreakHyphen", NULL, NULL))
+                return -1;
+            p += strlen(DOCX_NO_BREAK_HYPHEN);
         }
     }
     return 0;
@@ -119,7 +131,7 @@ static int write_run_text_in(xmlw *x, const char *element, const char *text)
 
 static int write_run_text(xmlw *x, const char *text)
 {
-    return write_run_text_in(x, "w:t", text);
+    return docx_write_run_text(x, "w:t", text);
 }
 
 static int write_w_rPr(xmlw *x, const char *rstyle)
@@ -143,7 +155,7 @@ static int write_changed_r(xmlw *x, const char *text, const char *rstyle, doc_ch
                xmlw_end(x);
     return xmlw_start(x, change_element(c)) || write_change_attrs(x) || xmlw_start(x, "w:r") ||
            (rstyle && write_w_rPr(x, rstyle)) ||
-           write_run_text_in(x, c == DOC_DELETED ? "w:delText" : "w:t", text) ||
+           docx_write_run_text(x, c == DOC_DELETED ? "w:delText" : "w:t", text) ||
            (tab && xmlw_empty(x, "w:tab", NULL, NULL)) || xmlw_end(x) || xmlw_end(x);
 }
 

@@ -2,15 +2,9 @@
  * on the right of every page, so printed pages stay identifiable. */
 #include "docx.h"
 
-static int write_w_t(xmlw *x, const char *text)
-{
-    return xmlw_start(x, "w:t") || xmlw_attr(x, "xml:space", "preserve") || xmlw_text(x, text) ||
-           xmlw_end(x);
-}
-
 static int write_w_r_text(xmlw *x, const char *text)
 {
-    return xmlw_start(x, "w:r") || write_w_t(x, text) || xmlw_end(x);
+    return xmlw_start(x, "w:r") || docx_write_run_text(x, "w:t", text) || xmlw_end(x);
 }
 
 static int write_w_r_tab(xmlw *x)

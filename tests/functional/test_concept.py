@@ -239,7 +239,7 @@ def signature_page_lists_every_deelnemer_in_order_in_every_reader():
         names = [m["naam"] for m in load_yaml(region)["deelnemers"]]
         files = generate(region, os.path.join(TMP, "sig-" + os.path.basename(region)))
         blocks = signature_blocks_docx(files["docx"])
-        assert [b[0][0] for b in blocks] == [f"Namens {n}" for n in names], region
+        assert [b[0][0] for b in blocks] == [typeset(f"Namens {n}") for n in names], region
         # Every line of a block keeps with the next but the last.
         for b in blocks:
             assert [k for _, k in b] == [True] * (len(b) - 1) + [False], b
@@ -247,13 +247,13 @@ def signature_page_lists_every_deelnemer_in_order_in_every_reader():
         from odf.text import P
         parties = [teletype.extractText(p) for p in doc.getElementsByType(P)
                    if p.getAttribute("stylename") == "Ondertekening_20_partij"]
-        assert parties == [f"Namens {n}" for n in names], region
+        assert parties == [typeset(f"Namens {n}") for n in names], region
         for fmt, key in [("odt", "odt"), ("markdown", "md")]:
             # pandoc's Markdown reader makes quotes typographic.
             text = pandoc_text(files[key], fmt).replace("\u2019", "'")
             page = text[text.rindex("Ondertekening"):]
-            assert_in_order([f"Namens {n}" for n in names], page, f"{region} {fmt}")
-            assert sum(page.count(f"Namens {n}") for n in set(names)) == len(names)
+            assert_in_order([typeset(f"Namens {n}") for n in names], page, f"{region} {fmt}")
+            assert sum(page.count(typeset(f"Namens {n}")) for n in set(names)) == len(names)
 
 
 @test
@@ -276,7 +276,7 @@ def each_deelnemer_signs_apart_unless_the_region_gives_one_place_and_date():
     # One place and date for all: no lines of their own.
     files = generate(MINI_REGION, os.path.join(TMP, "samen"), MINI_MODEL)
     text = pandoc_text(files["docx"], "docx")
-    assert "Getekend te 's-Hertogenbosch op 15 januari 2026." in text
+    assert f"Getekend te 's{NBHY}Hertogenbosch op 15{NBSP}januari{NBSP}2026." in text
     assert "Plaats:" not in text and "Datum:" not in text
 
 
@@ -348,8 +348,8 @@ def genereer_writes_a_blank_verklaring_per_annex_and_one_per_netwerkpartner():
     folder = os.path.join(out, "verklaringen")
     names = sorted(os.listdir(folder))
     assert names == sorted(f"{n}.{e}" for n in expected for e in ("odt", "docx", "md")), names
-    date = "15 januari 2026" if r["ondertekening"]["datum"] == "2026-01-15" else None
-    zvh = r["velden"]["zvh_naam"]
+    date = f"15{NBSP}januari{NBSP}2026" if r["ondertekening"]["datum"] == "2026-01-15" else None
+    zvh, regio = typeset(r["velden"]["zvh_naam"]), typeset(r["regio"])
     for stem, (title, org) in expected.items():
         docx_path = os.path.join(folder, stem + ".docx")
         declaration_files.extend(os.path.join(folder, f"{stem}.{e}") for e in ("odt", "docx"))
@@ -358,16 +358,16 @@ def genereer_writes_a_blank_verklaring_per_annex_and_one_per_netwerkpartner():
         text = docx_text(docx_path)
         # It names the agreement: title, region and date.
         head = "\n".join(p.text for p in d.paragraphs[:3])
-        assert zvh in head and r["regio"] in head and (date is None or date in head), head
+        assert zvh in head and regio in head and (date is None or date in head), head
         lines = [re.sub(r"^\w+\.\t", "", l) for l in text.splitlines()]
         lines = [l for l in lines if l.startswith("organisatie")]
         assert len(lines) == 1, text
         if org:
-            assert lines[0].endswith(": " + org), lines
+            assert lines[0].endswith(": " + typeset(org)), lines
         else:
             assert lines[0].endswith("……………………………………"), lines
         for other in {o for _, o in expected.values() if o and o != org}:
-            assert other not in text
+            assert typeset(other) not in text
         # The other readers see the same document.
         # In the manifest beside the agreement, with a fingerprint of its own.
         manifest = next(os.path.join(out, n) for n in os.listdir(out) if n.endswith(".json"))
@@ -376,7 +376,7 @@ def genereer_writes_a_blank_verklaring_per_annex_and_one_per_netwerkpartner():
         for fmt, ext in [("odt", "odt"), ("markdown", "md")]:
             t = pandoc_text(os.path.join(folder, f"{stem}.{ext}"), fmt).replace("\u2019", "'")
             assert title in t and zvh in t, (stem, fmt)
-            assert (org or "……") in t, (stem, fmt)
+            assert typeset(org or "……") in t, (stem, fmt)
             assert "CONCEPT" not in t and "IN TE VULLEN" not in t
 
 
@@ -408,8 +408,8 @@ def verklaring_writes_one_on_demand():
     assert sorted(os.listdir(out)) == [f"{stem}.{e}" for e in ("docx", "md", "odt")]
     text = docx_text(os.path.join(out, stem + ".docx"))
     assert docx.Document(os.path.join(out, stem + ".docx")).core_properties.title == titles[plain]
-    for line in ["naam: J. Jansen", "organisatie: Veilig Thuis Gelderland-Zuid",
-                 "functie: ……………………………………", ": 4 maart 2026", ": ZVH-2026-17"]:
+    for line in ["naam: J. Jansen", f"organisatie: Veilig Thuis Gelderland{NBHY}Zuid",
+                 "functie: ……………………………………", f": 4{NBSP}maart{NBSP}2026", ": ZVH-2026-17"]:
         assert line in text, (line, text[:600])
     check_odf_schema(os.path.join(out, stem + ".odt"), "op-verzoek-odf")
     check_docx_schema(os.path.join(out, stem + ".docx"), "op-verzoek-ooxml")

@@ -157,13 +157,14 @@ def dropping_an_article_renumbers_and_updates_references():
         assert "Artikel 3 De Stuurgroep" in a and "Artikel 2 De Stuurgroep" in b, fmt
         assert "Extra overleg" not in b, fmt
         # Every reference follows the article to its new number.
-        assert "Stuurgroep: het overleg van artikel 3." in a
-        assert "Stuurgroep: het overleg van artikel 2." in b
-        assert "zie artikel 3, tweede lid en bijlage 1" in a
-        assert "zie artikel 2, tweede lid en bijlage 1" in b
-        assert "Zie ook artikel 3, tweede lid, onder a." in a
-        assert "Zie ook artikel 2, tweede lid, onder a." in b
-        assert "geldt artikel 4." in a and "geldt artikel 3." in b
+        # A reference's number stays with its word on the line (U+00A0).
+        assert f"Stuurgroep: het overleg van artikel{NBSP}3." in a
+        assert f"Stuurgroep: het overleg van artikel{NBSP}2." in b
+        assert f"zie artikel{NBSP}3, tweede lid en bijlage{NBSP}1" in a
+        assert f"zie artikel{NBSP}2, tweede lid en bijlage{NBSP}1" in b
+        assert f"Zie ook artikel{NBSP}3, tweede lid, onder a." in a
+        assert f"Zie ook artikel{NBSP}2, tweede lid, onder a." in b
+        assert f"geldt artikel{NBSP}4." in a and f"geldt artikel{NBSP}3." in b
 
 
 @test
@@ -205,7 +206,7 @@ def references_read_as_dutch_legal_text():
     text = open(by_name["voorbeeld.yaml"]["md"], encoding="utf-8").read()
     assert "de instemming, bedoeld in het derde lid." in text
     # Several onderdelen of one lid in one reference.
-    assert "bedoeld in artikel 13, tweede lid, onder b en c, en op" in text
+    assert f"bedoeld in artikel{NBSP}13, tweede lid, onder b en c, en op" in text
     text = open(by_name["alles.yaml"]["md"], encoding="utf-8").read()
     assert "voldaan aan de voorwaarden van het tweede lid." in text
 
@@ -442,7 +443,7 @@ def init_gives_a_file_that_generates_once_required_values_are_filled():
     open(starter, "w", encoding="utf-8").write("\n".join(lines) + "\n")
     files = generate(starter, os.path.join(TMP, "init-out"))
     assert set(files) == {"odt", "docx", "md", "json"}
-    assert "Zorg & Veiligheid 's-Hertogenbosch" in pandoc_text(files["docx"], "docx")
+    assert f"Zorg & Veiligheid 's{NBHY}Hertogenbosch" in pandoc_text(files["docx"], "docx")
 
 
 @test

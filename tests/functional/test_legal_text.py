@@ -188,6 +188,8 @@ def geheimhoudingsverklaringen_stand_alone():
     for name, title, region in [("alles.yaml", "Zorg- en Veiligheidshuis 's-Hertogenbosch & Meierij",
                                  "'s-Hertogenbosch"),
                                 ("minimaal.yaml", "Zorg- en Veiligheidshuis Fryslân", "Fryslân")]:
+        # flat() makes a no-break space a space; the no-break hyphen stays.
+        title, region = typeset(title), typeset(region)
         text = region_text(name)
         forms = [annex(text, 1)] + ([annex(text, 2)] if name == "alles.yaml" else [])
         for form in forms:

@@ -30,6 +30,9 @@
 
 #define MINI_MODEL  "tests/data/mini-model.yaml"
 #define MINI_REGION "tests/data/mini-region.yaml"
+/* The typography pass's no-break space and hyphen (typography.h). */
+#define NBSP "\xc2\xa0"
+#define NBHY "\xe2\x80\x91"
 
 /* Pairs of OLD, NEW; NULL-terminated. */
 #define EDITS(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -883,7 +886,7 @@ static void test_assemble_count_by_the_deelnemers(void **state)
     doc_node *doc = generate_ok(f, EDITS(EXTRA_COUNTED), NO_EDITS);
     assert_outline(article(doc, "extra"), DOC_LID,
                    "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslist, zie "
-                   "artikel 3. Eén van het tweede lid.");
+                   "artikel" NBSP "3. Eén van het tweede lid.");
 }
 
 #define STICHTING                                                                                  \
@@ -900,7 +903,7 @@ static void test_assemble_count_two_of_the_eerste_lid(void **state)
         generate_ok(f, EDITS(EXTRA_COUNTED), EDITS("    soort: stichting\n", "    soort: gemeente\n"));
     assert_outline(article(doc, "extra"), DOC_LID,
                    "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslissen, zie "
-                   "artikel 4. Meer of geen.");
+                   "artikel" NBSP "4. Meer of geen.");
 }
 
 static void test_assemble_count_of_one(void **state)
@@ -909,7 +912,7 @@ static void test_assemble_count_of_one(void **state)
     doc_node *doc = generate_ok(f, EDITS(EXTRA_COUNTED), EDITS(STICHTING, ""));
     assert_outline(article(doc, "extra"), DOC_LID,
                    "- De Deelnemer kan extra overleggen; die van het eerste lid beslist, zie "
-                   "artikel 3. Meer of geen.");
+                   "artikel" NBSP "3. Meer of geen.");
 }
 
 /* An optional field without value drops its lid only when the region's
@@ -939,7 +942,7 @@ static void test_assemble_count_while_the_deelnemers_are_open(void **state)
                                       "", STICHTING, ""));
     assert_outline(article(doc, "extra"), DOC_LID,
                    "- De Deelnemers kunnen extra overleggen; die van het eerste lid beslissen, zie "
-                   "artikel 4. Meer of geen.");
+                   "artikel" NBSP "4. Meer of geen.");
 }
 
 static void test_assemble_articles_in_order(void **state)
@@ -964,12 +967,16 @@ static void test_assemble_references_in_the_plural(void **state)
                                       "gelden {{art:extra}}, {{art:stuurgroep}} en {{art:diensten}}."),
                                 NO_EDITS);
     assert_outline(doc, DOC_REF,
-                   "artikel 4|artikel 3|artikel 3, tweede lid, onder a|artikel 3, tweede lid|"
-                   "bijlage 1|de artikelen 2, 3 en 4");
+                   "artikel" NBSP "4|artikel" NBSP "3|artikel" NBSP
+                   "3, tweede lid, onder a|artikel" NBSP "3, tweede lid|"
+                   "bijlage" NBSP "1|de artikelen" NBSP "2, 3 en 4");
     assert_outline(article(doc, "duur"), DOC_LID,
-                   "1. Deze afspraken gelden vanaf 1 februari 2026 voor de gemeenten Gemeente Aa, "
-                   "Gemeente Bee en Gemeente Cee; zie artikel 3, tweede lid en bijlage 1.|"
-                   "2. Als Regionale Diensten worden uitgevoerd, gelden de artikelen 2, 3 en 4.");
+                   "1. Deze afspraken gelden vanaf 1" NBSP "februari" NBSP
+                   "2026 voor de gemeenten Gemeente Aa, "
+                   "Gemeente Bee en Gemeente Cee; zie artikel" NBSP "3, tweede lid en bijlage" NBSP
+                   "1.|"
+                   "2. Als Regionale Diensten worden uitgevoerd, gelden de artikelen" NBSP
+                   "2, 3 en 4.");
 }
 
 static void test_assemble_references_resolved(void **state)
@@ -977,8 +984,9 @@ static void test_assemble_references_resolved(void **state)
     fx *f = *state;
     doc_node *doc = generate_ok(f, NO_EDITS, NO_EDITS);
     assert_outline(doc, DOC_REF,
-                   "artikel 4|artikel 3|artikel 3, tweede lid, onder a|artikel 3, tweede lid|"
-                   "bijlage 1|artikel 4");
+                   "artikel" NBSP "4|artikel" NBSP "3|artikel" NBSP
+                   "3, tweede lid, onder a|artikel" NBSP "3, tweede lid|"
+                   "bijlage" NBSP "1|artikel" NBSP "4");
     /* A reference keeps the position of its markup in the model. */
     doc_node *lid = article(doc, "diensten")->last;
     assert_int_equal(lid->kind, DOC_LID);
@@ -998,7 +1006,7 @@ static void test_assemble_references_in_own_article_and_to_several_onderdelen(vo
                           "\"Zie ook {{art:stuurgroep.vergaderen.voorzitter,notulen}}.\""),
                     NO_EDITS);
     assert_outline(article(doc, "stuurgroep"), DOC_REF, "het tweede lid|dit artikel");
-    assert_outline(article(doc, "diensten"), DOC_REF, "artikel 3, tweede lid, onder a en b");
+    assert_outline(article(doc, "diensten"), DOC_REF, "artikel" NBSP "3, tweede lid, onder a en b");
 }
 
 static void test_check_reference_to_missing_onderdeel_in_a_list(void **state)
@@ -1027,8 +1035,8 @@ static void test_assemble_leden_and_onderdelen(void **state)
     assert_outline(article(doc, "extra"), DOC_LID, "- De Deelnemers kunnen extra overleggen.");
     assert_outline(article(doc, "definities"), DOC_ITEM,
                    " Deelnemer: een partij bij deze afspraken;|"
-                   " Regionale Dienst: een taak als bedoeld in artikel 4;|"
-                   " Stuurgroep: het overleg van artikel 3.");
+                   " Regionale Dienst: een taak als bedoeld in artikel" NBSP "4;|"
+                   " Stuurgroep: het overleg van artikel" NBSP "3.");
 }
 
 /* A lid for a majority vote next to the unanimity lid: the two exclude
@@ -1102,9 +1110,11 @@ static void test_assemble_field_types_rendered(void **state)
         generate_ok(f, NO_EDITS,
                     EDITS("  ingang: 2026-02-01\n", "  ingang: 2028-02-29\n  vergaderingen: 12\n"));
     assert_outline(article(doc, "duur"), DOC_LID,
-                   "1. Deze afspraken gelden vanaf 29 februari 2028 voor de gemeenten Gemeente Aa, "
-                   "Gemeente Bee en Gemeente Cee; zie artikel 3, tweede lid en bijlage 1.|"
-                   "2. Als Regionale Diensten worden uitgevoerd, geldt artikel 4.");
+                   "1. Deze afspraken gelden vanaf 29" NBSP "februari" NBSP
+                   "2028 voor de gemeenten Gemeente Aa, "
+                   "Gemeente Bee en Gemeente Cee; zie artikel" NBSP "3, tweede lid en bijlage" NBSP
+                   "1.|"
+                   "2. Als Regionale Diensten worden uitgevoerd, geldt artikel" NBSP "4.");
     assert_outline(find_node(article(doc, "stuurgroep"), DOC_LID, "vergaderen"), DOC_FIELD,
                    "twaalf|met meerderheid van stemmen|Gemeente Aa");
     assert_outline(article(doc, "diensten"), DOC_ITEM,
@@ -1120,8 +1130,9 @@ static void test_assemble_extra_nee_renumbers(void **state)
                    "Artikel 3 Regionale Diensten|Artikel 4 Duur");
     assert_null(find_node(doc, DOC_ARTICLE, "extra"));
     assert_outline(doc, DOC_REF,
-                   "artikel 3|artikel 2|artikel 2, tweede lid, onder a|artikel 2, tweede lid|"
-                   "bijlage 1|artikel 3");
+                   "artikel" NBSP "3|artikel" NBSP "2|artikel" NBSP
+                   "2, tweede lid, onder a|artikel" NBSP "2, tweede lid|"
+                   "bijlage" NBSP "1|artikel" NBSP "3");
 }
 
 static void test_assemble_diensten_nee_drops_everything_of_it(void **state)
@@ -1133,11 +1144,12 @@ static void test_assemble_diensten_nee_drops_everything_of_it(void **state)
                    "Artikel 3 De Stuurgroep|Artikel 4 Duur");
     assert_outline(
         article(doc, "definities"), DOC_ITEM,
-        " Deelnemer: een partij bij deze afspraken;| Stuurgroep: het overleg van artikel 3.");
+        " Deelnemer: een partij bij deze afspraken;| Stuurgroep: het overleg van artikel" NBSP
+        "3.");
     assert_null(find_node(doc, DOC_ITEM, "dienst"));
     assert_outline(doc, DOC_ANNEX, "Bijlage 1 Lijst van Deelnemers");
     /* Duur keeps one lid, so it loses its lid number. */
-    assert_outline(article(doc, "duur"), DOC_REF, "artikel 3, tweede lid|bijlage 1");
+    assert_outline(article(doc, "duur"), DOC_REF, "artikel" NBSP "3, tweede lid|bijlage" NBSP "1");
     assert_null(article(doc, "duur")->first->label);
 }
 
@@ -1291,26 +1303,28 @@ static void test_assemble_parties_and_signatures(void **state)
                    "2. Stichting {{veld:zvh_naam}} [[Deelnemer]], te dezen vertegenwoordigd door "
                    "!!str <b>B</b>, directeur,");
     doc_node *sigs = find_node(doc, DOC_SIGNATURES, NULL);
-    assert_outline(sigs, DOC_PARAGRAPH, "- Getekend te 's-Hertogenbosch op 15 januari 2026.");
+    assert_outline(sigs, DOC_PARAGRAPH, "- Getekend te 's" NBHY "Hertogenbosch op 15" NBSP
+                                        "januari" NBSP "2026.");
     doc_node *s = sigs->last;
     assert_int_equal(s->kind, DOC_SIGNATORY);
     assert_string_equal(s->sig->party, "Namens Stichting {{veld:zvh_naam}} [[Deelnemer]]");
     assert_string_equal(s->sig->name, "!!str <b>B</b>");
     assert_string_equal(s->sig->function, "directeur");
     assert_outline(find_node(doc, DOC_ANNEX, "lijst"), DOC_ITEM,
-                   "a. Gemeente Aa (artikel 2.27, eerste lid, WGS); en|"
-                   "b. Stichting {{veld:zvh_naam}} [[Deelnemer]] (artikel 2.27, tweede lid, WGS).");
+                   "a. Gemeente Aa (artikel" NBSP "2.27, eerste lid, WGS); en|"
+                   "b. Stichting {{veld:zvh_naam}} [[Deelnemer]] (artikel" NBSP
+                   "2.27, tweede lid, WGS).");
 }
 
 static void test_assemble_meta(void **state)
 {
     fx *f = *state;
     doc_meta *meta = generate_ok(f, NO_EDITS, NO_EDITS)->meta;
-    assert_string_equal(meta->title, "Afspraken Huis Súdwest-Fryslân");
+    assert_string_equal(meta->title, "Afspraken Huis Súdwest" NBHY "Fryslân");
     assert_string_equal(meta->subtitle,
-                        "Testtekst Bestuurlijke Afspraken, versie 0.9 van 3 november 2025, in de "
-                        "opbouw van het Testmodel Bestuurlijke Afspraken, vastgesteld op 22 "
-                        "september 2025 door de testgroep");
+                        "Testtekst Bestuurlijke Afspraken, versie 0.9 van 3" NBSP "november" NBSP
+                        "2025, in de opbouw van het Testmodel Bestuurlijke Afspraken, vastgesteld "
+                        "op 22" NBSP "september" NBSP "2025 door de testgroep");
     assert_string_equal(meta->region, "Testregio & <Omstreken>");
     assert_string_equal(meta->model_name, "Testtekst Bestuurlijke Afspraken");
     assert_string_equal(meta->model_date, "3 november 2025");
@@ -1684,7 +1698,8 @@ static void test_assemble_unfilled_list_field_leaves_no_empty_list(void **state)
                                       "    - Radicaliseringsoverleg\n",
                                       ""));
     assert_int_equal(doc_walk(doc, no_empty_list, NULL), 0);
-    assert_outline(article(doc, "diensten"), DOC_LID, "- Zie ook artikel 3, tweede lid, onder a.");
+    assert_outline(article(doc, "diensten"), DOC_LID, "- Zie ook artikel" NBSP
+                                "3, tweede lid, onder a.");
 }
 
 /* ==== region_load and region_slug ===================================== */
