@@ -66,7 +66,7 @@ def one_deelnemer_reads_in_the_singular():
               "De Deelnemer zorgt ervoor dat een inbreuk",
               "nadat hij of het Bureau daarvan kennis heeft gekregen",
               "De Deelnemer die partij is bij deze afspraken, is:"):
-        assert s in text, f"not in the singular: {s!r}"
+        assert typeset(s) in text, f"not in the singular: {s!r}"
     # Where the model counts, no plural is left: only sentences about some
     # Deelnemers in a casus, or about several parties, keep "Deelnemers".
     left = GROUP_PLURAL.findall(text)
