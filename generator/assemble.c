@@ -13,6 +13,7 @@
 
 #include "../output/style.h"
 #include "dutch.h"
+#include "links.h"
 #include "typography.h"
 
 static doc_node *add(ctx *c, doc_node *parent, doc_kind kind, src_pos pos)
@@ -987,12 +988,13 @@ doc_node *assemble_with_declarations(const model *m, const region *r, const asse
     split_paragraphs(&c, doc);
     for (size_t i = 0; out && i < out->count; i++)
         split_paragraphs(&c, out->items[i].doc);
-    /* Typography once the text is final; the table of contents after it,
-     * so that it repeats the headings as they stand. */
-    if (!c.oom && typography_apply(doc))
+    /* Links and typography once the text is final (an address keeps its
+     * characters, so links first); the table of contents after them, so
+     * that it repeats the headings as they stand. */
+    if (!c.oom && (links_apply(doc) || typography_apply(doc)))
         c.oom = 1;
     for (size_t i = 0; out && !c.oom && i < out->count; i++)
-        if (typography_apply(out->items[i].doc))
+        if (links_apply(out->items[i].doc) || typography_apply(out->items[i].doc))
             c.oom = 1;
     build_toc(&c, doc, parties_end);
 done:

@@ -207,10 +207,12 @@ static int only_space(const char *s)
     return !*s;
 }
 
-/* A field's value, a regional text, or the placeholder of either. */
+/* A field's value, a regional text, the placeholder of either, or an
+ * address found in one of them (which keeps its id). */
 static int is_value(const doc_node *n)
 {
-    return n->kind == DOC_FIELD || n->kind == DOC_PLACEHOLDER || (n->kind == DOC_REGIONAL && n->id);
+    return n->kind == DOC_FIELD || n->kind == DOC_PLACEHOLDER ||
+           ((n->kind == DOC_REGIONAL || n->kind == DOC_LINK) && n->id);
 }
 
 static int is_model_text(const doc_node *n)

@@ -59,6 +59,7 @@ static doc_node *copy_node(merge_ctx *c, const doc_node *n, doc_change mark)
     set_copy(c, &d->label, n->label);
     set_copy(c, &d->title, n->title);
     set_copy(c, &d->text, n->text);
+    set_copy(c, &d->href, n->href);
     d->number = n->number;
     d->dropped = n->dropped;
     d->file = n->file;
@@ -105,7 +106,15 @@ static void tokenize_inline(merge_ctx *c, const doc_node *parent, itokens *out)
         if (!doc_is_inline(n->kind))
             continue;
         size_t k = 0;
-        if (word_tokens(n->text, &wt, &k, &cap)) {
+        if (n->kind == DOC_LINK) {
+            /* An address is one word: a changed one is the old link
+             * deleted and the new one inserted, each with its target. */
+            if (!cap && !(wt = malloc((cap = 1) * sizeof *wt))) {
+                c->oom = 1;
+                break;
+            }
+            wt[k++] = (word_token){WORD_TEXT, 0, strlen(n->text)};
+        } else if (word_tokens(n->text, &wt, &k, &cap)) {
             c->oom = 1;
             break;
         }
@@ -165,6 +174,8 @@ static void emit(merge_ctx *c, doc_node *parent, emit_state *st, const itoken *t
     }
     n->change = mark;
     set_copy(c, &n->id, t->src->id);
+    set_copy(c, &n->href, t->src->href);
+    n->number = t->src->number;
     n->file = t->src->file;
     n->line = t->src->line;
     n->column = t->src->column;

@@ -211,6 +211,7 @@ void doc_free(doc_node *node)
         free(node->label);
         free(node->title);
         free(node->text);
+        free(node->href);
         free(node->old_label);
         free(node->old_title);
         free_meta(node->meta);

@@ -44,9 +44,14 @@ typedef enum {
     DOC_FIELD,   /* a field value filled in by the region */
     DOC_REF,     /* a resolved cross-reference, e.g. "artikel 7, tweede lid" */
     DOC_REGIONAL,   /* regional text written by the region */
-    DOC_PLACEHOLDER /* a value still open in a concept, e.g. "[IN TE VULLEN:
+    DOC_PLACEHOLDER, /* a value still open in a concept, e.g. "[IN TE VULLEN:
                        naam van het Zorg- en Veiligheidshuis]": the full
                        text to show, highlighted */
+    DOC_LINK /* an e-mail or web address found in a field value or
+                regional text (generator/links.h): text is the address as
+                written, href its target ("mailto:…", "https://…"), id
+                the value's field or spot, number the kind of value it
+                was found in (DOC_FIELD or DOC_REGIONAL) */
 } doc_kind;
 
 /* Change marks, set only in a merged tree made by compare_merge (every
@@ -151,6 +156,7 @@ struct doc_node {
     char *label;        /* resolved number text: "Deel A", "Artikel 7", "1.", "a." or NULL */
     char *title;        /* heading text for PART, ARTICLE, ANNEX, HEADING or NULL */
     char *text;         /* inline kinds only */
+    char *href;         /* DOC_LINK only: its target */
     char *old_label;    /* merged trees: the older side's label or title */
     char *old_title;    /* when it differs from label/title ("" when the
                            older had none); else NULL */

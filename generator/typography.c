@@ -191,14 +191,15 @@ static int typeset_node(const typesetter *t, marks *m, doc_node *n)
     }
     doc_node *c = n->first;
     while (c) {
-        if (!doc_is_inline(c->kind)) {
-            if (typeset_node(t, m, c))
+        if (!doc_is_inline(c->kind) || c->kind == DOC_LINK) {
+            /* An address is its target: it keeps every character. */
+            if (c->kind != DOC_LINK && typeset_node(t, m, c))
                 return -1;
             c = c->next;
             continue;
         }
         doc_node *end = c;
-        while (end && doc_is_inline(end->kind))
+        while (end && doc_is_inline(end->kind) && end->kind != DOC_LINK)
             end = end->next;
         if (typeset_inlines(t, m, c, end))
             return -1;

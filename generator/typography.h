@@ -11,8 +11,9 @@
  *     "deel" and the number that follows ("artikel 2.27", "Deel A"),
  *     inside a date ("1 maart 2025"), in an amount ("€ 1.500",
  *     "1.500 euro") and in a postcode ("5200 GZ").
- * Only text changes: inline text, titles, the document's title and
- * subtitle, the signature lines. Labels ("Artikel 7") and ids do not:
+ * Only text changes: inline text (not a link's address, whose text is
+ * its target), titles, the document's title and subtitle, the signature
+ * lines. Labels ("Artikel 7") and ids do not:
  * a label starts its line, and reports and references use it as given. */
 #ifndef AFSPRAKEN_TYPOGRAPHY_H
 #define AFSPRAKEN_TYPOGRAPHY_H

@@ -33,6 +33,9 @@
 #define DOCX_RID_FONTS    "rId5"
 /* The logo's; named, not numbered, so no other relationship takes it. */
 #define DOCX_RID_LOGO     "rIdLogo"
+/* A link's target is a relationship outside the package, one per distinct
+ * target: this prefix and its number from 1 in order of appearance. */
+#define DOCX_RID_LINK     "rIdL"
 
 /* The logo's part and its relationship's target (relative to word/),
  * without the extension (see package_image_name). */
@@ -88,6 +91,10 @@ const style_font *docx_font(const doc_node *doc);
  * back as U+2011. 0 or -1. */
 #define DOCX_NO_BREAK_HYPHEN "\xe2\x80\x91"
 int docx_write_run_text(xmlw *x, const char *element, const char *text);
+
+/* The relationship id of link target href in doc ("rIdL1"), into buf;
+ * 0 or -1 when memory ran out. */
+int docx_link_rid(const doc_node *doc, const char *href, char *buf, size_t size);
 
 /* Runs write(x, doc) between xmlw_open and xmlw_close, discarding the
  * writer on failure, so every part function is the same few lines. */

@@ -206,9 +206,23 @@ static const char *inline_style(doc_kind kind)
         return DOCX_STYLE(STYLE_TERM);
     case DOC_PLACEHOLDER:
         return DOCX_STYLE(STYLE_PLACEHOLDER);
+    case DOC_LINK:
+        return DOCX_STYLE(STYLE_LINK);
     default:
         return NULL;
     }
+}
+
+/* A link around its run, as Word writes one: a change of the text is
+ * inside the link (w:ins and w:del hold runs, not links). */
+static int write_w_hyperlink_start(xmlw *x, const doc_node *n)
+{
+    const doc_node *doc = n;
+    while (doc->parent)
+        doc = doc->parent;
+    char rid[32];
+    return docx_link_rid(doc, n->href, rid, sizeof rid) || xmlw_start(x, "w:hyperlink") ||
+           xmlw_attr(x, "r:id", rid) || xmlw_attr(x, "w:history", "1");
 }
 
 /* Writes the consecutive inline nodes from n on; *rest gets the first
@@ -216,10 +230,14 @@ static const char *inline_style(doc_kind kind)
 static int write_inlines(xmlw *x, const doc_node *n, const doc_node **rest)
 {
     docx_redline *r = x->ctx;
-    for (; n && doc_is_inline(n->kind); n = n->next)
-        if (write_changed_r(x, n->text ? n->text : "", inline_style(n->kind),
-                            r ? redline_inline_change(r->block, n) : DOC_SAME, 0))
+    for (; n && doc_is_inline(n->kind); n = n->next) {
+        int link = n->kind == DOC_LINK && n->href;
+        if ((link && write_w_hyperlink_start(x, n)) ||
+            write_changed_r(x, n->text ? n->text : "", inline_style(n->kind),
+                            r ? redline_inline_change(r->block, n) : DOC_SAME, 0) ||
+            (link && xmlw_end(x)))
             return -1;
+    }
     *rest = n;
     return 0;
 }

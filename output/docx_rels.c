@@ -1,6 +1,8 @@
 /* [Content_Types].xml and the two relationship parts (_rels/.rels and
  * word/_rels/document.xml.rels): how a reader finds and types every other
  * part of the package. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "docx.h"
@@ -95,22 +97,87 @@ static int write_Relationship(xmlw *x, const relationship *rel)
            xmlw_attr(x, "Type", rel->type) || xmlw_attr(x, "Target", rel->target) || xmlw_end(x);
 }
 
-/* The n relationships of rels that are present, then extra unless NULL. */
+/* The n relationships of rels that are present, then extra unless NULL,
+ * then those more writes unless NULL. */
 static int write_Relationships(xmlw *x, const doc_node *doc, const relationship *rels, size_t n,
-                               const relationship *extra)
+                               const relationship *extra,
+                               int (*more)(xmlw *x, const doc_node *doc))
 {
     if (xmlw_start(x, "Relationships") || xmlw_attr(x, "xmlns", NS_RELATIONSHIPS))
         return -1;
     for (size_t i = 0; i < n; i++)
         if (present(doc, rels[i].target) && write_Relationship(x, &rels[i]))
             return -1;
-    return (extra && write_Relationship(x, extra)) || xmlw_end(x);
+    return (extra && write_Relationship(x, extra)) || (more && more(x, doc)) || xmlw_end(x);
 }
 
 static int write_package_rels(xmlw *x, const doc_node *doc)
 {
     return write_Relationships(x, doc, package_rels, sizeof package_rels / sizeof package_rels[0],
-                               NULL);
+                               NULL, NULL);
+}
+
+typedef struct {
+    const char **hrefs;
+    size_t n, cap;
+    const char *stop; /* the target looked for, or NULL for all */
+    int failed;
+} link_targets;
+
+static int collect_link(doc_node *n, doc_event ev, void *ctx)
+{
+    link_targets *l = ctx;
+    if (ev != DOC_ENTER || n->kind != DOC_LINK || !n->href)
+        return 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->hrefs[i], n->href))
+            return 0;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        const char **h = realloc(l->hrefs, cap * sizeof *h);
+        if (!h) {
+            l->failed = 1;
+            return 1;
+        }
+        l->hrefs = h;
+        l->cap = cap;
+    }
+    l->hrefs[l->n++] = n->href;
+    return l->stop && !strcmp(n->href, l->stop);
+}
+
+/* The distinct link targets under doc in order of first appearance, up
+ * to stop (all when NULL); free l->hrefs. 0 or -1. */
+static int link_targets_of(const doc_node *doc, const char *stop, link_targets *l)
+{
+    *l = (link_targets){.stop = stop};
+    doc_walk((doc_node *)doc, collect_link, l);
+    return l->failed ? -1 : 0;
+}
+
+int docx_link_rid(const doc_node *doc, const char *href, char *buf, size_t size)
+{
+    link_targets l;
+    if (link_targets_of(doc, href, &l))
+        return -1;
+    snprintf(buf, size, DOCX_RID_LINK "%zu", l.n);
+    free(l.hrefs);
+    return 0;
+}
+
+/* One relationship per link target, outside the package. */
+static int write_link_rels(xmlw *x, const doc_node *doc)
+{
+    link_targets l;
+    if (link_targets_of(doc, NULL, &l))
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < l.n && !rc; i++)
+        rc = xmlw_start(x, "Relationship") || xmlw_attrf(x, "Id", DOCX_RID_LINK "%zu", i + 1) ||
+             xmlw_attr(x, "Type", REL_OFFICE "hyperlink") || xmlw_attr(x, "Target", l.hrefs[i]) ||
+             xmlw_attr(x, "TargetMode", "External") || xmlw_end(x);
+    free(l.hrefs);
+    return rc;
 }
 
 static int write_document_rels(xmlw *x, const doc_node *doc)
@@ -121,7 +188,7 @@ static int write_document_rels(xmlw *x, const doc_node *doc)
         package_image_name(DOCX_LOGO_TARGET, logo, target, sizeof target);
     const relationship logo_rel = {DOCX_RID_LOGO, REL_OFFICE "image", target};
     return write_Relationships(x, doc, document_rels, sizeof document_rels / sizeof document_rels[0],
-                               logo ? &logo_rel : NULL);
+                               logo ? &logo_rel : NULL, write_link_rels);
 }
 
 int docx_write_content_types(const doc_node *doc, void **data, size_t *len)

@@ -50,19 +50,34 @@ static int in_concept(const doc_node *n)
     return n->meta && n->meta->concept;
 }
 
+static const char *inline_mark(const doc_node *c, int concept)
+{
+    if (!c || !doc_is_inline(c->kind))
+        return NULL;
+    if (c->kind == DOC_PLACEHOLDER)
+        return "**";
+    /* An address in regional text is regional text too: one emphasis
+     * around both, as pandoc does not close "_" before a letter. */
+    int regional = c->kind == DOC_REGIONAL || (c->kind == DOC_LINK && c->number == DOC_REGIONAL);
+    return regional && concept && *c->text ? "_" : NULL;
+}
+
+/* An address is written as text: Markdown is for reading and diffs, and a
+ * link's target would show in it twice. */
 static void put_inlines(FILE *f, const doc_node *n, int line_start)
 {
     int concept = in_concept(n);
     for (const doc_node *c = n->first; c; c = c->next) {
         if (!doc_is_inline(c->kind))
             continue;
-        const char *mark = c->kind == DOC_PLACEHOLDER               ? "**"
-                           : c->kind == DOC_REGIONAL && concept && *c->text ? "_"
-                                                                            : NULL;
-        if (mark)
+        const char *mark = inline_mark(c, concept);
+        const char *before = c->prev ? inline_mark(c->prev, concept) : NULL;
+        const char *after = inline_mark(c->next, concept);
+        int opens = mark && (!before || strcmp(before, mark));
+        if (opens)
             fputs(mark, f);
         md_put_escaped(f, c->text, line_start && !mark);
-        if (mark)
+        if (mark && (!after || strcmp(after, mark)))
             fputs(mark, f);
         line_start = 0;
     }

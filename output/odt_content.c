@@ -435,6 +435,13 @@ static int odt_write_inline(xmlw *x, const doc_node *n, int *space)
         return odt_write_text_span(x, ODT_STYLE(STYLE_TERM), n->text, space);
     case DOC_PLACEHOLDER:
         return odt_write_text_span(x, ODT_STYLE(STYLE_PLACEHOLDER), n->text, space);
+    case DOC_LINK:
+        return xmlw_start(x, "text:a") || xmlw_attr(x, "xlink:type", "simple") ||
+                       xmlw_attr(x, "xlink:href", n->href) ||
+                       xmlw_attr(x, "text:style-name", ODT_STYLE(STYLE_LINK)) ||
+                       odt_write_text(x, n->text, space) || xmlw_end(x)
+                   ? -1
+                   : 0;
     default:
         return odt_write_text(x, n->text, space);
     }

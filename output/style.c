@@ -190,6 +190,12 @@ static const style_def styles[STYLE_COUNT] = {
      * region can still mark them. */
     [STYLE_TERM] = {.id = STYLE_TERM, .character = 1, .display = "Begrip", .odt_name = "Begrip",
                     .docx_id = "Begrip", .parent = STYLE_NONE, .next = STYLE_NONE},
+    /* An e-mail or web address in a value: the applications' own link
+     * style, so it looks like every other link. */
+    [STYLE_LINK] = {.id = STYLE_LINK, .character = 1, .display = "Internet link",
+                    .odt_name = "Internet_20_link", .docx_id = "Hyperlink",
+                    .docx_name = "Hyperlink", .parent = STYLE_NONE, .next = STYLE_NONE,
+                    .color = "0563C1", .underline = 1},
     /* A value still to fill in must catch the eye, on screen and on paper. */
     [STYLE_PLACEHOLDER] = {.id = STYLE_PLACEHOLDER, .character = 1, .display = "In te vullen",
                            .odt_name = "In_20_te_20_vullen", .docx_id = "InTeVullen",

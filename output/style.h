@@ -45,6 +45,7 @@ typedef enum {
     /* character styles */
     STYLE_REGIONAL,
     STYLE_TERM,
+    STYLE_LINK,
     STYLE_PLACEHOLDER,
     STYLE_COUNT,
     STYLE_NONE = -1

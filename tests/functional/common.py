@@ -189,6 +189,20 @@ def pandoc_text(path, fmt):
     return p.stdout
 
 
+def soffice_convert(path, fmt, outdir):
+    """LibreOffice's conversion of path to fmt (or its own save, for the
+    same format) in outdir, with a profile of the tests' own."""
+    os.makedirs(outdir, exist_ok=True)
+    profile = "file://" + os.path.join(TMP, "lo-profile")
+    p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile}",
+                        "--convert-to", fmt, "--outdir", outdir, path],
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    out = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + "." + fmt)
+    assert os.path.exists(out), p.stdout + p.stderr
+    return out
+
+
 def assert_in_order(needles, haystack, what):
     at = 0
     for n in needles:

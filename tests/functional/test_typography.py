@@ -1,8 +1,10 @@
-"""Typography: no-break hyphens in names ("'s-Hertogenbosch") and no-break
-spaces between "artikel" and its number, inside dates and amounts, in
-every format, read back by readers we did not write: python-docx (the
-runs' XML), odfpy, pandoc, LibreOffice and pdftotext; the documents stay
-valid and verifieer still recognises them after LibreOffice saves them."""
+"""Typography and links: no-break hyphens in names ("'s-Hertogenbosch")
+and no-break spaces between "artikel" and its number, inside dates and
+amounts, in every format; e-mail and web addresses in values are links in
+ODT and DOCX and text in Markdown. Read back by readers we did not write:
+python-docx (the runs' XML), odfpy, pandoc, LibreOffice and pdftotext;
+the documents stay valid and verifieer still recognises them after
+LibreOffice saves them."""
 
 from common import *
 
@@ -11,15 +13,21 @@ import json
 from odf.text import P
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DOCX_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # alles.yaml is the region of 's-Hertogenbosch; a date and an amount in
 # regional text, a date in a field.
 SRC = open(os.path.join(ROOT, "regions", "alles.yaml"), encoding="utf-8").read()
 REGION = os.path.join(TMP, "typografie.yaml")
+# An e-mail address and a web address in a field, a web address in
+# regional text.
+MAIL, WEB, PORTAL = "privacy@zvh-meierij.nl", "www.zvh-meierij.nl", "https://aanmelden.zvh-meierij.nl"
+LINKS = {"mailto:" + MAIL: MAIL, "https://" + WEB: WEB, PORTAL: PORTAL}
 with open(REGION, "w", encoding="utf-8") as f:
     f.write(SRC.replace("    jaar (minimum < € 10.000 per gemeente).",
                         "    jaar (minimum < € 10.000 per gemeente, maximum 250.000 euro),\n"
-                        "    voor het eerst op 1 maart 2027."))
+                        "    voor het eerst op 1 maart 2027.")
+            .replace(f"<{MAIL}>", f"<{MAIL}> of {WEB}."))
 OUT = os.path.join(TMP, "typografie")
 files = generate(REGION, OUT)
 
@@ -55,28 +63,55 @@ def docx_runs(path):
     return paras
 
 
-def pandoc_strings(path, fmt):
-    """pandoc's reading of the document: its text as one string, with the
-    Str elements joined by what lies between them."""
+def pandoc_blocks(path, fmt):
     p = subprocess.run(["pandoc", "-f", fmt, "-t", "json", path], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout)["blocks"]
+
+
+def walk(x, visit):
+    """Calls visit on every element of pandoc's JSON, unless visit returns
+    True for an element whose content it took itself."""
+    if isinstance(x, dict):
+        if not visit(x):
+            for v in x.values():
+                walk(v, visit)
+    elif isinstance(x, list):
+        for v in x:
+            walk(v, visit)
+
+
+def plain(x):
+    """The text of pandoc's elements: the Str elements joined by what lies
+    between them."""
     parts = []
 
-    def walk(x):
-        if isinstance(x, dict):
-            t = x.get("t")
-            if t == "Str":
-                parts.append(x["c"])
-            elif t in ("Space", "SoftBreak", "LineBreak"):
-                parts.append(" ")
-            else:
-                for v in x.values():
-                    walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-    walk(json.loads(p.stdout)["blocks"])
+    def visit(e):
+        if e.get("t") == "Str":
+            parts.append(e["c"])
+        elif e.get("t") in ("Space", "SoftBreak", "LineBreak"):
+            parts.append(" ")
+        else:
+            return False
+        return True
+    walk(x, visit)
     return "".join(parts)
+
+
+def pandoc_strings(path, fmt):
+    return plain(pandoc_blocks(path, fmt))
+
+
+def pandoc_links(path, fmt):
+    """Every Link pandoc reads: (target, text)."""
+    links = []
+
+    def visit(e):
+        if e.get("t") == "Link":
+            links.append((e["c"][2][0], plain(e["c"][1])))
+        return False
+    walk(pandoc_blocks(path, fmt), visit)
+    return links
 
 
 @test
@@ -134,18 +169,6 @@ def documents_stay_valid():
     check_docx_schema(files["docx"], "typografie-ooxml")
 
 
-def soffice_convert(path, fmt, outdir):
-    os.makedirs(outdir, exist_ok=True)
-    profile = "file://" + os.path.join(TMP, "lo-profile")
-    p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile}",
-                        "--convert-to", fmt, "--outdir", outdir, path],
-                       capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, p.stderr
-    out = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + "." + fmt)
-    assert os.path.exists(out), p.stdout + p.stderr
-    return out
-
-
 @test
 def verifieer_recognises_the_text_after_libreoffice_saves_it():
     for fmt in ("odt", "docx"):
@@ -177,6 +200,79 @@ def libreoffice_converts_both_to_pdf():
         assert not re.search(r"'s[-\u2011]\s*\n\s*Hertogenbosch", text), fmt
         assert not re.search(r"\bartikel\s*\n\s*\d", text), fmt
     assert abs(pages["odt"] - pages["docx"]) <= 1, pages
+
+
+# ------------------------------------------------------------------ links
+
+@test
+def addresses_are_links_in_odt():
+    from odf.text import A
+    doc = opendocument.load(files["odt"])
+    links = {a.getAttribute("href"): (teletype.extractText(a), a.getAttribute("stylename"))
+             for a in doc.getElementsByType(A)}
+    assert links == {href: (text, "Internet_20_link") for href, text in LINKS.items()}, links
+    assert sorted(pandoc_links(files["odt"], "odt")) == sorted(LINKS.items())
+
+
+@test
+def addresses_are_links_in_docx():
+    d = docx.Document(files["docx"])
+    found = {}
+    for h in d.element.body.iter(W + "hyperlink"):
+        rel = d.part.rels[h.get("{%s}id" % DOCX_R)]
+        assert rel.is_external and rel.reltype.endswith("/hyperlink"), rel.reltype
+        runs = list(h.iter(W + "r"))
+        assert all(r.find(W + "rPr/" + W + "rStyle").get(W + "val") == "Hyperlink" for r in runs)
+        found[rel.target_ref] = "".join(t.text for t in h.iter(W + "t"))
+    assert found == LINKS, found
+    # The link style comes from the house style, as Word names it.
+    styles = {s.style_id: s for s in d.styles}
+    assert styles["Hyperlink"].font.underline and styles["Hyperlink"].type == 2  # character
+    assert sorted(pandoc_links(files["docx"], "docx")) == sorted(LINKS.items())
+    # python-docx reads the addresses in the paragraph's text.
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert f"<{MAIL}> of {WEB}." in text and f"<{PORTAL}>" in text
+
+
+@test
+def addresses_are_text_in_markdown():
+    md = open(files["md"], encoding="utf-8").read()
+    assert pandoc_links(files["md"], "markdown") == []
+    text = pandoc_strings(files["md"], "markdown")
+    for address in LINKS.values():
+        assert address in text, address
+    # In a concept the address in regional text is inside its emphasis.
+    assert f"_Aanmelding gebeurt via het beveiligde portaal \\<{PORTAL}\\> of telefonisch" in md
+
+
+@test
+def a_changed_address_is_a_changed_link_in_the_redlines():
+    newer = os.path.join(TMP, "typografie-adres.yaml")
+    with open(newer, "w", encoding="utf-8") as f:
+        f.write(open(REGION, encoding="utf-8").read().replace(MAIL, "avg@zvh-meierij.nl"))
+    out = os.path.join(TMP, "typografie-redline")
+    p = run("vergelijk", REGION, newer, "-o", out)
+    assert p.returncode == 1, p.stderr
+    docx_path, odt_path = os.path.join(out, "vergelijking.docx"), os.path.join(out, "vergelijking.odt")
+    check_docx_schema(docx_path, "typografie-redline-ooxml")
+    check_odf_schema(odt_path, "typografie-redline-odf")
+    xml = odt_member(docx_path, "word/document.xml").decode("utf-8")
+    # The old link deleted, the new one inserted, each with its target.
+    assert re.search(r'<w:hyperlink r:id="(rIdL\d+)"[^>]*><w:del [^>]*><w:r>.*?'
+                     r'<w:delText xml:space="preserve">privacy@zvh-meierij.nl</w:delText>', xml)
+    assert re.search(r'<w:hyperlink r:id="(rIdL\d+)"[^>]*><w:ins [^>]*><w:r>.*?'
+                     r'<w:t xml:space="preserve">avg@zvh-meierij.nl</w:t>', xml)
+    targets = {r.target_ref for r in docx.Document(docx_path).part.rels.values() if r.is_external}
+    assert {"mailto:" + MAIL, "mailto:avg@zvh-meierij.nl"} <= targets, targets
+    # pandoc accepts the changes by default: only the new link remains.
+    links = dict(pandoc_links(docx_path, "docx"))
+    assert links.get("mailto:avg@zvh-meierij.nl") == "avg@zvh-meierij.nl" and \
+        "mailto:" + MAIL not in links, links
+    content = odt_member(odt_path, "content.xml").decode("utf-8")
+    assert 'xlink:href="mailto:avg@zvh-meierij.nl"' in content
+    # The deleted link is in the tracked change's deleted text.
+    changes = content[content.index("<text:tracked-changes"):content.index("</text:tracked-changes>")]
+    assert f'xlink:href="mailto:{MAIL}"' in changes
 
 
 @test

@@ -38,16 +38,6 @@ def copy(path, name):
     return dest
 
 
-def soffice_convert(path, fmt, outdir):
-    os.makedirs(outdir, exist_ok=True)
-    profile = "file://" + os.path.join(TMP, "lo-profile")
-    p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile}",
-                        "--convert-to", fmt, "--outdir", outdir, path],
-                       capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, p.stderr
-    return os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + "." + fmt)
-
-
 def rezip(src, dest, replace):
     """A copy of the package src with members replaced, mimetype first and
     stored, as ODF asks."""
