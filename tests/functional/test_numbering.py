@@ -252,6 +252,113 @@ def the_redline_inserts_the_dropped_places_and_renumbers():
     assert "g. het aansturen van het Bureau op hoofdlijnen." in read["reject"]
 
 
+def condition(text):
+    """An alleen_als as (kind, subject, value), or None."""
+    if text is None:
+        return None
+    if "=" in text:
+        field, value = text.split("=", 1)
+        return ("veld", field.strip(), value.strip())
+    if text.startswith("niet "):
+        return ("artikel", text[5:].strip(), False)
+    return ("artikel", text.strip(), True)
+
+
+def places(items):
+    """How many numbers a list of leden or onderdelen takes under
+    'nummering: model': consecutive siblings whose conditions exclude each
+    other pairwise (model/README.md, "Alternatieven") take one."""
+    def exclusive(a, b):
+        x, y = condition(a.get("alleen_als")), condition(b.get("alleen_als"))
+        return x is not None and y is not None and x[:2] == y[:2] and x[2] != y[2]
+    n, i = 0, 0
+    while i < len(items):
+        j = i + 1
+        while j < len(items) and all(exclusive(items[k], items[j]) for k in range(i, j)):
+            j += 1
+        n, i = n + 1, j
+    return n
+
+
+def sections(md_lines, heading):
+    """{number: (title, lines)} of the Markdown sections under heading."""
+    out, current = {}, None
+    for line in md_lines:
+        m = re.match(rf"#+ {heading} (\d+) (.*)", line)
+        if m:
+            current = out.setdefault(int(m.group(1)), (m.group(2), []))
+        elif line.startswith("#"):
+            current = None
+        elif current:
+            current[1].append(line)
+    return out
+
+
+def letters(n):
+    return [chr(ord("a") + i) for i in range(n)]
+
+
+@test
+def every_combination_of_options_keeps_the_models_numbers():
+    """The oracle, from the model file alone: under 'nummering: model' every
+    article, annex, lid and onderdeel has its model number whatever the
+    region keeps, for all 32 combinations of optional articles (each with
+    another way of deciding, so that the conditional lid comes and goes);
+    and every combination assembles in both numberings, so every reference
+    resolves."""
+    model = load_yaml(MODEL)
+    articles = [a for p in model["delen"] for a in p["artikelen"]
+                if a.get("genummerd", "ja") == "ja"]
+    optional = [a["id"] for a in articles if a.get("optioneel") == "ja"]
+    ways = list(next(f for f in model["velden"] if f["id"] == "besluitvorming")["keuzes"])
+    src = open(ALLES, encoding="utf-8").read()
+    block = re.search(r"optionele_artikelen:\n(?:  .*\n)+", src).group(0)
+    for k in range(2 ** len(optional)):
+        keep = {a: (k >> i) & 1 for i, a in enumerate(optional)}
+        chosen = "optionele_artikelen:\n" + "".join(
+            f"  {a}: {'ja' if keep[a] else 'nee'}\n" for a in optional)
+        way = ways[k % len(ways)]
+        base = re.sub(r"  besluitvorming: \w+\n", f"  besluitvorming: {way}\n",
+                      src.replace(block, chosen))
+        for numbering in ("model", "doorlopend"):
+            path = os.path.join(TMP, f"combinatie-{k}-{numbering}.yaml")
+            open(path, "w", encoding="utf-8").write(
+                base.replace("\nbeheerorganisatie:", f"\nnummering: {numbering}\nbeheerorganisatie:"))
+            files = generate(path, os.path.join(TMP, f"combinatie-{k}-{numbering}"), formats="md")
+            md = [l.rstrip() for l in open(files["md"], encoding="utf-8")]
+            if numbering == "doorlopend":
+                assert not any(DROPPED in l.replace("\\", "") for l in md), k
+                continue
+            arts = sections(md, "Artikel")
+            assert sorted(arts) == list(range(1, len(articles) + 1)), (k, sorted(arts))
+            for n, a in enumerate(articles, 1):
+                title, body = arts[n]
+                kept = a.get("optioneel") != "ja" or keep[a["id"]]
+                assert title == (a["titel"] if kept else DROPPED.replace("[", "\\[")
+                                 .replace("]", "\\]")), (k, n, title)
+                if not kept:
+                    continue
+                leden = [int(m.group(1)) for m in (re.match(r"(\d+)\\\. ", l) for l in body) if m]
+                slots = places(a["leden"])
+                assert leden == (list(range(1, slots + 1)) if slots > 1 else []), (k, n, leden)
+                runs = []
+                for l in body:
+                    m = re.match(r"- ([a-z])\\\. ", l)
+                    if m and m.group(1) == "a":
+                        runs.append([])
+                    if m:
+                        runs[-1].append(m.group(1))
+                expected = [places(l["onderdelen"]) for l in a["leden"] if "onderdelen" in l]
+                if any("lijst" in l or "begrippenlijst" in l for l in a["leden"]):
+                    continue  # value lists have letters of their own
+                for run in runs:
+                    assert run == letters(len(run)), (k, n, run)
+                lengths = iter(expected)
+                assert all(len(run) in lengths for run in runs), (k, n, runs, expected)
+            annexes = sections(md, "Bijlage")
+            assert sorted(annexes) == list(range(1, len(model["bijlagen"]) + 1)), (k, annexes)
+
+
 @test
 def the_model_check_reports_alternatives_that_can_all_fall_away():
     src = open(MODEL, encoding="utf-8").read()
