@@ -20,10 +20,8 @@ MODEL_EDITS = [
     ("              - tekst: >-\n                  het aansturen van het [[Bureau]] op hoofdlijnen.",
      "              - id: aansturen\n                tekst: >-\n"
      "                  het aansturen van het [[Bureau]] op hoofdlijnen."),
-    ("              laat de bevoegdheden van de organen van de [[Deelnemers]]\n"
-     "              onverlet.",
-     "              laat de bevoegdheden van de organen van de [[Deelnemers]]\n"
-     "              onverlet. Bij de aansturing, bedoeld in\n"
+    ("besluiten wordt geïnformeerd.",
+     "besluiten wordt geïnformeerd. Bij de aansturing, bedoeld in\n"
      "              {{art:stuurgroep.taken.aansturen}}, geldt {{art:bureau.gezag}}."),
 ]
 
