@@ -123,7 +123,8 @@ def docx_runs_carry_no_break_spaces_and_words_no_break_hyphen():
     assert paras[0] == typeset("Bestuurlijke Afspraken Zorg- en Veiligheidshuis "
                                "'s-Hertogenbosch & Meierij"), paras[0]
     # Word's own element for the no-break hyphen, not the character: Word
-    # draws it with the font's hyphen (Arial has no U+2011).
+    # draws it with the font's hyphen (Liberation Sans, the house font's
+    # twin, has no glyph for U+2011).
     xml = odt_member(files["docx"], "word/document.xml").decode("utf-8")
     assert "<w:noBreakHyphen/>" in xml and NBHY not in xml
     assert re.search(r"<w:t xml:space=\"preserve\">[^<]*'s</w:t><w:noBreakHyphen/>"
