@@ -160,6 +160,8 @@ for n in 100 1000 10000; do
 done
 measure tekst "$scale_runs" "$bin" genereer "$tmp/schaal/tekst-1mb.yaml" -o "$tmp/schaal/uit"
 row "1 MB regionale tekst" tekst "$scale_runs"
+measure adressen "$scale_runs" "$bin" genereer "$tmp/schaal/adressen-1mb.yaml" -o "$tmp/schaal/uit"
+row "1 MB adressen (links)" adressen "$scale_runs"
 worst=0
 for f in diep sleutels lijst; do
     # Refused with exit 2: the time is what counts, so ignore the code.

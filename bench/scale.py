@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Inputs for the scaling table of bench/run.sh, written into a folder:
 the example region with N Deelnemers (deelnemers-N.yaml), with about 1 MB
-of regional text (tekst-1mb.yaml), and files of about 1 MB that a loader
+of regional text (tekst-1mb.yaml) and of web and e-mail addresses
+(adressen-1mb.yaml), and files of about 1 MB that a loader
 must refuse quickly (deep nesting, unknown keys, a long list)."""
 
 import os
@@ -35,6 +36,13 @@ paragraph = "Het Zorg- en Veiligheidshuis werkt samen met de gemeenten en partne
 r["regionale_tekst"] = dict(r["regionale_tekst"])
 r["regionale_tekst"][spot] = "\n\n".join([paragraph.strip()] * (1024 * 1024 // len(paragraph)))
 write("tekst-1mb.yaml", r)
+
+# Every address a link of its own: the DOCX writer must find each link's
+# relationship without a walk of the tree per link.
+r["regionale_tekst"] = dict(r["regionale_tekst"])
+r["regionale_tekst"][spot] = " ".join(f"https://zvh.nl/{i} p{i}@zvh.nl"
+                                      for i in range(1024 * 1024 // 36))
+write("adressen-1mb.yaml", r)
 
 with open(os.path.join(out, "diep-1mb.yaml"), "w") as f:
     f.write("regio: " + "[" * (1024 * 1024) + "\n")

@@ -92,9 +92,16 @@ const style_font *docx_font(const doc_node *doc);
 #define DOCX_NO_BREAK_HYPHEN "\xe2\x80\x91"
 int docx_write_run_text(xmlw *x, const char *element, const char *text);
 
-/* The relationship id of link target href in doc ("rIdL1"), into buf;
- * 0 or -1 when memory ran out. */
-int docx_link_rid(const doc_node *doc, const char *href, char *buf, size_t size);
+/* The distinct link targets of a document in order of first appearance,
+ * found in one walk; target i has relationship id DOCX_RID_LINK "i+1".
+ * The strings belong to the tree. */
+typedef struct docx_links docx_links;
+/* NULL when memory ran out; free with docx_links_free (NULL is fine). */
+docx_links *docx_links_of(const doc_node *doc);
+void docx_links_free(docx_links *l);
+/* The relationship id of href, a target of the document, into buf ("rIdL1");
+ * 0, or -1 when href is not among l's targets. */
+int docx_link_rid(const docx_links *l, const char *href, char *buf, size_t size);
 
 /* Runs write(x, doc) between xmlw_open and xmlw_close, discarding the
  * writer on failure, so every part function is the same few lines. */

@@ -23,9 +23,9 @@ static int write_blocks(xmlw *x, const doc_node *first, int level);
 
 /* --- tracked changes -------------------------------------------------
  * A redline marks runs with w:ins and w:del and paragraph marks with the
- * same in the paragraph's w:rPr (ECMA-376 Part 1, 17.13.5). x->ctx
- * points to this state when the tree is a redline, and is NULL
- * otherwise. */
+ * same in the paragraph's w:rPr (ECMA-376 Part 1, 17.13.5). The writing
+ * state (below) points to this state when the tree is a redline, and
+ * holds NULL otherwise. */
 typedef struct {
     const doc_node *doc, *tail;
     const doc_node *block; /* the block whose paragraphs are being written */
@@ -37,9 +37,20 @@ typedef struct {
     char date[32];
 } docx_redline;
 
+/* What x->ctx points to while document.xml is written. */
+typedef struct {
+    docx_redline *redline;
+    docx_links *links; /* the relationship of every link target */
+} docx_writing;
+
+static docx_redline *redline_of(const xmlw *x)
+{
+    return ((const docx_writing *)x->ctx)->redline;
+}
+
 static int write_change_attrs(xmlw *x)
 {
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     return xmlw_attrf(x, "w:id", "%d", ++r->ids) ||
            xmlw_attr(x, "w:author", r->doc->meta->change_author) ||
            xmlw_attr(x, "w:date", r->date);
@@ -60,7 +71,7 @@ static const char *change_element(doc_change c)
  * gives the break back when the insertions are rejected. */
 static doc_change paragraph_mark(xmlw *x, int inner)
 {
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     if (!r)
         return DOC_SAME;
     if (!r->block) {
@@ -149,7 +160,7 @@ static int write_w_r(xmlw *x, const char *text, const char *rstyle)
  * the text (a label's). */
 static int write_changed_r(xmlw *x, const char *text, const char *rstyle, doc_change c, int tab)
 {
-    if (c == DOC_SAME || !x->ctx)
+    if (c == DOC_SAME || !redline_of(x))
         return xmlw_start(x, "w:r") || (rstyle && write_w_rPr(x, rstyle)) ||
                write_run_text(x, text) || (tab && xmlw_empty(x, "w:tab", NULL, NULL)) ||
                xmlw_end(x);
@@ -161,7 +172,7 @@ static int write_changed_r(xmlw *x, const char *text, const char *rstyle, doc_ch
 
 static doc_change block_change(xmlw *x)
 {
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     if (!r)
         return DOC_SAME;
     return r->block ? redline_block_change(r->block) : r->line;
@@ -189,7 +200,7 @@ static int write_versions(xmlw *x, const char *old, const char *now)
  * hanging indent. */
 static int write_w_r_label(xmlw *x, const char *label)
 {
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     const char *old = r ? redline_old_label(r->block, DOCX_BULLET) : NULL;
     if (!old)
         return label && write_changed_r(x, label, NULL, block_change(x), 1);
@@ -217,11 +228,9 @@ static const char *inline_style(doc_kind kind)
  * inside the link (w:ins and w:del hold runs, not links). */
 static int write_w_hyperlink_start(xmlw *x, const doc_node *n)
 {
-    const doc_node *doc = n;
-    while (doc->parent)
-        doc = doc->parent;
     char rid[32];
-    return docx_link_rid(doc, n->href, rid, sizeof rid) || xmlw_start(x, "w:hyperlink") ||
+    return docx_link_rid(((docx_writing *)x->ctx)->links, n->href, rid, sizeof rid) ||
+           xmlw_start(x, "w:hyperlink") ||
            xmlw_attr(x, "r:id", rid) || xmlw_attr(x, "w:history", "1");
 }
 
@@ -229,7 +238,7 @@ static int write_w_hyperlink_start(xmlw *x, const doc_node *n)
  * node that is not inline (or NULL). */
 static int write_inlines(xmlw *x, const doc_node *n, const doc_node **rest)
 {
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     for (; n && doc_is_inline(n->kind); n = n->next) {
         int link = n->kind == DOC_LINK && n->href;
         if ((link && write_w_hyperlink_start(x, n)) ||
@@ -255,7 +264,7 @@ static int write_w_pPr(xmlw *x, const para_props *pp)
  * an empty paragraph in the same style whose mark is deleted. */
 static int end_w_p(xmlw *x, const para_props *pp)
 {
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     if (xmlw_end(x))
         return -1;
     if (!r || !r->rebreak)
@@ -350,7 +359,7 @@ static int write_section(xmlw *x, const doc_node *n)
         return -1;
     para_props pp = {.style = heading_style(n)};
     int r;
-    if (x->ctx && (n->old_label || n->old_title) && redline_block_change(n) == DOC_SAME)
+    if (redline_of(x) && (n->old_label || n->old_title) && redline_block_change(n) == DOC_SAME)
         r = write_heading_versions(x, &pp, n);
     else
         r = write_text_p(x, &pp, text);
@@ -506,7 +515,7 @@ static int write_block(xmlw *x, const doc_node *n, int level)
 {
     const doc_node *rest;
     para_props normal = {.style = STYLE_BODY};
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     if (r && n->kind != DOC_LIST) {
         r->block = n;
         if (n == r->tail)
@@ -607,7 +616,7 @@ static int write_w_sectPr(xmlw *x, const doc_node *doc)
 static int write_title_line(xmlw *x, style_id style, const char *old, const char *now)
 {
     para_props pp = {.style = style};
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     if (!r || !old)
         return now && write_text_p(x, &pp, now);
     if (*old && now && *now)
@@ -633,7 +642,7 @@ static int line_ends_inserted(const char *old, const char *now)
 
 static int write_title(xmlw *x, const doc_meta *m)
 {
-    docx_redline *r = x->ctx;
+    docx_redline *r = redline_of(x);
     if (!r)
         return write_title_line(x, STYLE_TITLE, NULL, m->title) ||
                write_title_line(x, STYLE_SUBTITLE, NULL, m->subtitle);
@@ -660,13 +669,18 @@ static int write_w_body(xmlw *x, const doc_node *doc)
 static int write_w_document(xmlw *x, const doc_node *doc)
 {
     docx_redline r = {.doc = doc, .tail = redline_tail(doc)};
+    docx_writing w = {.links = docx_links_of(doc)};
+    if (!w.links)
+        return -1;
     if (redline_wanted(doc)) {
         redline_date(doc, r.date, sizeof r.date, 1);
-        x->ctx = &r;
+        w.redline = &r;
     }
+    x->ctx = &w;
     int rc = xmlw_start(x, "w:document") || xmlw_attr(x, "xmlns:w", DOCX_NS_W) ||
            xmlw_attr(x, "xmlns:r", DOCX_NS_R) || write_w_body(x, doc) || xmlw_end(x);
     x->ctx = NULL;
+    docx_links_free(w.links);
     return rc;
 }
 

@@ -1,9 +1,12 @@
 /* [Content_Types].xml and the two relationship parts (_rels/.rels and
  * word/_rels/document.xml.rels): how a reader finds and types every other
  * part of the package. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/hash.h>
 
 #include "docx.h"
 #include "package.h"
@@ -117,21 +120,18 @@ static int write_package_rels(xmlw *x, const doc_node *doc)
                                NULL, NULL);
 }
 
-typedef struct {
+struct docx_links {
     const char **hrefs;
     size_t n, cap;
-    const char *stop; /* the target looked for, or NULL for all */
+    xmlHashTablePtr index; /* href -> its number from 1, as a pointer */
     int failed;
-} link_targets;
+};
 
 static int collect_link(doc_node *n, doc_event ev, void *ctx)
 {
-    link_targets *l = ctx;
-    if (ev != DOC_ENTER || n->kind != DOC_LINK || !n->href)
+    docx_links *l = ctx;
+    if (ev != DOC_ENTER || n->kind != DOC_LINK || !n->href || xmlHashLookup(l->index, BAD_CAST n->href))
         return 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (!strcmp(l->hrefs[i], n->href))
-            return 0;
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 8;
         const char **h = realloc(l->hrefs, cap * sizeof *h);
@@ -143,40 +143,58 @@ static int collect_link(doc_node *n, doc_event ev, void *ctx)
         l->cap = cap;
     }
     l->hrefs[l->n++] = n->href;
-    return l->stop && !strcmp(n->href, l->stop);
+    if (xmlHashAddEntry(l->index, BAD_CAST n->href, (void *)(uintptr_t)l->n)) {
+        l->failed = 1;
+        return 1;
+    }
+    return 0;
 }
 
-/* The distinct link targets under doc in order of first appearance, up
- * to stop (all when NULL); free l->hrefs. 0 or -1. */
-static int link_targets_of(const doc_node *doc, const char *stop, link_targets *l)
+docx_links *docx_links_of(const doc_node *doc)
 {
-    *l = (link_targets){.stop = stop};
+    docx_links *l = calloc(1, sizeof *l);
+    if (!l || !(l->index = xmlHashCreate(0))) {
+        free(l);
+        return NULL;
+    }
     doc_walk((doc_node *)doc, collect_link, l);
-    return l->failed ? -1 : 0;
+    if (l->failed) {
+        docx_links_free(l);
+        return NULL;
+    }
+    return l;
 }
 
-int docx_link_rid(const doc_node *doc, const char *href, char *buf, size_t size)
+void docx_links_free(docx_links *l)
 {
-    link_targets l;
-    if (link_targets_of(doc, href, &l))
+    if (!l)
+        return;
+    xmlHashFree(l->index, NULL);
+    free(l->hrefs);
+    free(l);
+}
+
+int docx_link_rid(const docx_links *l, const char *href, char *buf, size_t size)
+{
+    uintptr_t i = (uintptr_t)xmlHashLookup(l->index, BAD_CAST href);
+    if (!i)
         return -1;
-    snprintf(buf, size, DOCX_RID_LINK "%zu", l.n);
-    free(l.hrefs);
+    snprintf(buf, size, DOCX_RID_LINK "%zu", (size_t)i);
     return 0;
 }
 
 /* One relationship per link target, outside the package. */
 static int write_link_rels(xmlw *x, const doc_node *doc)
 {
-    link_targets l;
-    if (link_targets_of(doc, NULL, &l))
+    docx_links *l = docx_links_of(doc);
+    if (!l)
         return -1;
     int rc = 0;
-    for (size_t i = 0; i < l.n && !rc; i++)
+    for (size_t i = 0; i < l->n && !rc; i++)
         rc = xmlw_start(x, "Relationship") || xmlw_attrf(x, "Id", DOCX_RID_LINK "%zu", i + 1) ||
-             xmlw_attr(x, "Type", REL_OFFICE "hyperlink") || xmlw_attr(x, "Target", l.hrefs[i]) ||
+             xmlw_attr(x, "Type", REL_OFFICE "hyperlink") || xmlw_attr(x, "Target", l->hrefs[i]) ||
              xmlw_attr(x, "TargetMode", "External") || xmlw_end(x);
-    free(l.hrefs);
+    docx_links_free(l);
     return rc;
 }
 
