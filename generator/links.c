@@ -135,6 +135,8 @@ int links_apply(doc_node *doc)
     linker t = {0};
     t.re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
                          &off, NULL);
+    if (t.re) /* JIT where available, as for the typography */
+        pcre2_jit_compile(t.re, PCRE2_JIT_COMPLETE);
     t.md = t.re ? pcre2_match_data_create_from_pattern(t.re, NULL) : NULL;
     int rc = !t.md || link_children(&t, doc) ? -1 : 0;
     pcre2_match_data_free(t.md);

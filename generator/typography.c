@@ -51,7 +51,12 @@ static int typesetter_open(typesetter *t)
     PCRE2_SIZE off;
     t->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
                           &off, NULL);
-    t->md = t->re ? pcre2_match_data_create_from_pattern(t->re, NULL) : NULL;
+    if (!t->re)
+        return -1;
+    /* The pattern is tried at every character of the document: JIT where
+     * available, the interpreter otherwise (pcre2_match chooses). */
+    pcre2_jit_compile(t->re, PCRE2_JIT_COMPLETE);
+    t->md = pcre2_match_data_create_from_pattern(t->re, NULL);
     return t->md ? 0 : -1;
 }
 
