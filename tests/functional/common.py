@@ -189,18 +189,32 @@ def pandoc_text(path, fmt):
     return p.stdout
 
 
-def soffice_convert(path, fmt, outdir):
-    """LibreOffice's conversion of path to fmt (or its own save, for the
-    same format) in outdir, with a profile of the tests' own."""
+def soffice_convert_all(paths, fmt, outdir):
+    """LibreOffice's conversions of paths to fmt (or its own save, for the
+    same format) in outdir, in one start of LibreOffice, with a profile of
+    the tests' own; the new files' paths, in the order of paths."""
     os.makedirs(outdir, exist_ok=True)
     profile = "file://" + os.path.join(TMP, "lo-profile")
     p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile}",
-                        "--convert-to", fmt, "--outdir", outdir, path],
-                       capture_output=True, text=True, timeout=300)
+                        "--convert-to", fmt, "--outdir", outdir, *paths],
+                       capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr
-    out = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + "." + fmt)
-    assert os.path.exists(out), p.stdout + p.stderr
-    return out
+    outs = [os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + "." + fmt.split(":")[0])
+            for path in paths]
+    for out in outs:
+        assert os.path.exists(out), p.stdout + p.stderr
+    return outs
+
+
+def soffice_convert(path, fmt, outdir):
+    """soffice_convert_all for one file."""
+    return soffice_convert_all([path], fmt, outdir)[0]
+
+
+def pdf_pages(pdf):
+    """The number of pages pdfinfo counts in pdf."""
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
 def assert_in_order(needles, haystack, what):

@@ -31,7 +31,7 @@ def diagnostics(stderr, kind):
     return [l for l in stderr.splitlines() if f": {kind}: " in l]
 
 
-def pdf_pages(docs, name):
+def pdf_page_texts(docs, name):
     """LibreOffice's PDF of each document (copied under unique names, with a
     profile of our own), read back with pdftotext: per document its pages."""
     srcs = []
@@ -40,16 +40,8 @@ def pdf_pages(docs, name):
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         shutil.copy(d, dst)
         srcs.append(dst)
-    out = os.path.join(TMP, name + "-pdf")
-    profile = "file://" + os.path.join(TMP, "lo-profile")
-    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", out, *srcs],
-                       capture_output=True, text=True, timeout=600)
-    assert p.returncode == 0, p.stderr
     pages = []
-    for s in srcs:
-        pdf = os.path.join(out, os.path.basename(s).rsplit(".", 1)[0] + ".pdf")
-        assert os.path.exists(pdf), f"geen PDF van {s}"
+    for pdf in soffice_convert_all(srcs, "pdf", os.path.join(TMP, name + "-pdf")):
         text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
         pages.append([pg for pg in text.split("\f") if pg.strip()])
     return pages
@@ -182,7 +174,7 @@ def concept_documents_pass_the_schemas_and_libreoffice_with_concept_on_every_pag
     check_odf_schema(starter_files["odt"], "concept-odf")
     check_docx_schema(starter_files["docx"], "concept-ooxml")
     keys = ("odt", "docx")
-    for key, pages in zip(keys, pdf_pages([starter_files[k] for k in keys], "concept")):
+    for key, pages in zip(keys, pdf_page_texts([starter_files[k] for k in keys], "concept")):
         assert len(pages) > 5, len(pages)
         assert all("CONCEPT" in pg for pg in pages), f"{key}: een pagina zonder CONCEPT"
 
@@ -292,7 +284,7 @@ def each_signature_block_stays_on_one_page_in_libreoffice():
     src = src.replace("ondertekening:\n  plaats: \"'s-Hertogenbosch\"\n  datum: 2026-01-15\n", "")
     files = generate(write("veel.yaml", src), os.path.join(TMP, "veel"), MINI_MODEL)
     keys = ("odt", "docx")
-    for key, pages in zip(keys, pdf_pages([files[k] for k in keys], "veel")):
+    for key, pages in zip(keys, pdf_page_texts([files[k] for k in keys], "veel")):
         sig_pages = [pg for pg in pages if "Namens Gemeente Dorp-" in pg]
         assert len(sig_pages) >= 2, f"{key}: de blokken passen niet op één pagina"
         for i in range(14):
@@ -388,7 +380,7 @@ def verklaringen_pass_the_schemas_and_libreoffice():
             check_odf_schema(f, f"verkl-odf{i}")
         else:
             check_docx_schema(f, f"verkl-ooxml{i}")
-    for f, pages in zip(declaration_files, pdf_pages(declaration_files, "verkl")):
+    for f, pages in zip(declaration_files, pdf_page_texts(declaration_files, "verkl")):
         text = "".join(pages)
         assert "geheimhoudingsverklaring" in text and "Behorend bij" in text, f
 

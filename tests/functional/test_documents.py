@@ -95,14 +95,7 @@ def libreoffice_converts_both_formats_to_pdf():
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         shutil.copy(d, dst)
         srcs.append(dst)
-    profile = "file://" + os.path.join(TMP, "lo-profile")
-    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", out, *srcs],
-                       capture_output=True, text=True, timeout=600)
-    assert p.returncode == 0, p.stderr
-    for s in srcs:
-        pdf = os.path.join(out, os.path.basename(s).rsplit(".", 1)[0] + ".pdf")
-        assert os.path.exists(pdf), f"geen PDF voor {s}"
+    for pdf in soffice_convert_all(srcs, "pdf", out):
         text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
                               text=True).stdout
         assert "Artikel 1" in text and "Ondertekening" in text, f"{pdf} mist tekst"

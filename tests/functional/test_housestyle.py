@@ -174,16 +174,8 @@ def house_style_documents_are_valid_and_have_the_same_pages():
         check_docx_schema(files["docx"], f"house-ooxml{i}")
         pages = {}
         for fmt in ("odt", "docx"):
-            out = os.path.join(TMP, f"house-pdf{i}-{fmt}")
-            # A profile of our own: other LibreOffice runs cannot hold it.
-            profile = "file://" + os.path.join(TMP, "lo-profile")
-            p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                                "--convert-to", "pdf", "--outdir", out, files[fmt]],
-                               capture_output=True, text=True, timeout=300)
-            assert p.returncode == 0, p.stderr
-            pdf = os.path.join(out, os.path.basename(files[fmt]).rsplit(".", 1)[0] + ".pdf")
-            info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-            pages[fmt] = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+            pdf = soffice_convert(files[fmt], "pdf", os.path.join(TMP, f"house-pdf{i}-{fmt}"))
+            pages[fmt] = pdf_pages(pdf)
         counts.append(f"{os.path.basename(region)}: ODT {pages['odt']}, DOCX {pages['docx']}")
         assert abs(pages["odt"] - pages["docx"]) <= 1, counts[-1]
     print("      pagina's: " + "; ".join(counts))

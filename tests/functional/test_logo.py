@@ -147,27 +147,12 @@ def the_schema_check_reads_the_drawing():
         raise AssertionError("het schema liet een onbekend element in pic:pic door")
 
 
-def soffice(path, fmt, outdir):
-    """LibreOffice's conversion of path to fmt in outdir; the new file's path."""
-    profile = "file://" + os.path.join(TMP, "lo-profile")
-    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", fmt, "--outdir", outdir, path],
-                       capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, p.stderr
-    return os.path.join(outdir, os.path.basename(path).rsplit(".", 1)[0] + "." + fmt)
-
-
-def pdf_pages(pdf):
-    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-
-
 @test
 def libreoffice_shows_one_picture_on_page_one_of_each():
     for name, files, size in (("png", png, (300, 120)), ("jpeg", jpeg, (160, 160))):
         pages = {}
         for fmt in ("odt", "docx"):
-            pdf = soffice(files[fmt], "pdf", os.path.join(TMP, f"pdf-{name}-{fmt}"))
+            pdf = soffice_convert(files[fmt], "pdf", os.path.join(TMP, f"pdf-{name}-{fmt}"))
             listing = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", pdf],
                                      capture_output=True, text=True, check=True).stdout
             rows = [r.split() for r in listing.splitlines()[2:]]
@@ -189,12 +174,12 @@ def cm(length):
 @test
 def libreoffice_keeps_the_logo_when_it_saves_again():
     data = open(PNG, "rb").read()
-    odt = soffice(png["odt"], "odt", os.path.join(TMP, "opnieuw-odt"))
+    odt = soffice_convert(png["odt"], "odt", os.path.join(TMP, "opnieuw-odt"))
     frame, _, media_type, odt_data = odt_logo(odt)
     assert odt_data == data and media_type == "image/png"
     assert abs(cm(frame.getAttribute("width")) - 5) < 0.05, frame.getAttribute("width")
     assert abs(cm(frame.getAttribute("height")) - 2) < 0.05, frame.getAttribute("height")
-    shape, part, style, index = docx_logo(soffice(png["docx"], "docx",
+    shape, part, style, index = docx_logo(soffice_convert(png["docx"], "docx",
                                                   os.path.join(TMP, "opnieuw-docx")))
     assert part.blob == data and part.content_type == "image/png"
     assert abs(shape.width - 5 * EMU_PER_CM) < EMU_PER_CM / 20, shape.width

@@ -50,14 +50,7 @@ def properties_pass_the_schemas():
 
 @test
 def libreoffice_reads_the_docx_keywords_apart():
-    out = os.path.join(TMP, "props-lo")
-    profile = "file://" + os.path.join(TMP, "props-profile")
-    p = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", "odt", "--outdir", out, files["docx"]],
-                       capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, p.stderr
-    converted = os.path.join(out, os.path.basename(files["docx"]).rsplit(".", 1)[0] + ".odt")
-    lo = odt_meta(converted)
+    lo = odt_meta(soffice_convert(files["docx"], "odt", os.path.join(TMP, "props-lo")))
     # LibreOffice splits cp:keywords at plain spaces as well as at ", ";
     # the no-break spaces inside a keyword keep it whole.
     keywords = odt_meta(files["odt"])["keywords"]
