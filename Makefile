@@ -85,6 +85,13 @@ memcheck: build/afspraken
 	for r in regions/*.yaml; do $(VALGRIND) build/afspraken genereer $$r -o build/memcheck >/dev/null || exit 1; done
 	$(VALGRIND) build/afspraken controleer regions/*.yaml >/dev/null
 	$(VALGRIND) build/afspraken init >/dev/null
+	@# A logo and a link are read and written only when a region has them.
+	mkdir -p build/memcheck-logo && cp tests/data/logo.png build/memcheck-logo/
+	sed 's/^regio: .*/&\nlogo: logo.png/; s/^  samenwerking_historie: .*/&\n    Zie https:\/\/zvh.nl of schrijf aan info@zvh.nl./' \
+	  regions/voorbeeld.yaml > build/memcheck-logo/regio.yaml
+	$(VALGRIND) build/afspraken genereer build/memcheck-logo/regio.yaml -o build/memcheck-logo/uit >/dev/null
+	unzip -l build/memcheck-logo/uit/*.docx | grep -q 'word/media/logo.png'
+	unzip -p build/memcheck-logo/uit/*.docx word/_rels/document.xml.rels | grep -q 'mailto:info@zvh.nl'
 	for f in build/memcheck/*.odt build/memcheck/*.docx; do \
 	  $(VALGRIND) build/afspraken verifieer $$f --manifest $${f%.*}.manifest.json >/dev/null || exit 1; done
 	@# Refused input takes other paths: each must end with exit 2 (valgrind's own code is 9).
