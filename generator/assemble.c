@@ -574,8 +574,8 @@ static void build_description(ctx *c, doc_meta *m)
 
 /* A keyword of several words with no-break spaces between them: LibreOffice
  * splits DOCX keywords at plain spaces as well as at commas, and only this
- * keeps "Betuwe-Lingestreek" and the model's name whole in both readers. NULL
- * stays NULL; the caller frees. */
+ * keeps a name such as "Eigen tekst van het project afspraken" one keyword
+ * in both readers. NULL stays NULL; the caller frees. */
 static char *keyword_of(const char *s)
 {
     if (!s)
