@@ -470,6 +470,7 @@ static doc_meta *merge_meta(merge_ctx *c, const doc_meta *o, const doc_meta *n,
         return NULL;
     }
     set_copy(c, &m->title, n->title);
+    set_copy(c, &m->property_title, n->property_title);
     set_copy(c, &m->subtitle, n->subtitle);
     set_copy(c, &m->region, n->region);
     set_copy(c, &m->model_name, n->model_name);

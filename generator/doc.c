@@ -77,6 +77,11 @@ void doc_append(doc_node *parent, doc_node *child)
     parent->last = child;
 }
 
+const char *doc_property_title(const doc_meta *m)
+{
+    return m->property_title ? m->property_title : m->title;
+}
+
 int doc_add_keyword(doc_meta *m, const char *keyword)
 {
     if (!keyword)
@@ -152,6 +157,7 @@ static void free_meta(doc_meta *m)
     if (!m)
         return;
     free(m->title);
+    free(m->property_title);
     free(m->subtitle);
     free(m->region);
     free(m->model_name);

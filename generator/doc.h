@@ -91,6 +91,10 @@ const char *doc_image_ext(doc_image_type type);
 
 typedef struct {
     char *title;         /* document title, e.g. "Bestuurlijke Afspraken ..." */
+    /* The title as written, for the title property (dc:title): without the
+     * typography's no-break characters, so that a search for the title as
+     * typed finds the document. Set by typography_apply; NULL before. */
+    char *property_title;
     char *subtitle;      /* may be NULL */
     char *region;        /* region name */
     /* The model text the document was assembled from (model: naam, versie,
@@ -189,6 +193,10 @@ int doc_setf(char **field, const char *fmt, ...) __attribute__((format(printf, 2
 /* Adds a custom property (copies of name and value) to the list both
  * writers write; a NULL value adds nothing. 0, or -1 when memory ran out. */
 int doc_add_property(doc_meta *m, const char *name, const char *value);
+
+/* The title the document properties show: property_title, or title in a
+ * tree the typography never saw. */
+const char *doc_property_title(const doc_meta *m);
 
 /* Adds a copy of keyword to m->keywords; NULL adds nothing. 0, or -1
  * when memory ran out. */

@@ -183,6 +183,9 @@ static int typeset_node(const typesetter *t, marks *m, doc_node *n)
         return 0;
     if (typeset_field(t, m, &n->title) || typeset_field(t, m, &n->old_title))
         return -1;
+    if (n->meta && n->meta->title && !n->meta->property_title &&
+        !(n->meta->property_title = strdup(n->meta->title)))
+        return -1;
     if (n->meta &&
         (typeset_field(t, m, &n->meta->title) || typeset_field(t, m, &n->meta->subtitle) ||
          typeset_field(t, m, &n->meta->old_title) || typeset_field(t, m, &n->meta->old_subtitle)))

@@ -58,7 +58,7 @@ static int write_cp_coreProperties(xmlw *x, const doc_node *doc)
     return xmlw_start(x, "cp:coreProperties") || xmlw_attr(x, "xmlns:cp", NS_CP) ||
            xmlw_attr(x, "xmlns:dc", NS_DC) || xmlw_attr(x, "xmlns:dcterms", NS_DCTERMS) ||
            xmlw_attr(x, "xmlns:dcmitype", NS_DCMITYPE) || xmlw_attr(x, "xmlns:xsi", NS_XSI) ||
-           xmlw_element(x, "dc:title", or_empty(m->title)) ||
+           xmlw_element(x, "dc:title", or_empty(doc_property_title(m))) ||
            xmlw_element(x, "dc:subject", or_empty(m->subject)) ||
            xmlw_element(x, "dc:creator", or_empty(m->creator)) || write_cp_keywords(x, m) ||
            xmlw_element(x, "dc:description", or_empty(m->description)) ||

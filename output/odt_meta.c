@@ -56,7 +56,7 @@ static int odt_write_meta_meta(xmlw *x, const doc_meta *m)
     if (odt_format_date(m->timestamp, date, sizeof date))
         return -1;
     return xmlw_start(x, "office:meta") || xmlw_element(x, "meta:generator", ODT_GENERATOR) ||
-                   odt_write_optional(x, "dc:title", m->title) ||
+                   odt_write_optional(x, "dc:title", doc_property_title(m)) ||
                    odt_write_optional(x, "dc:subject", m->subject) ||
                    odt_write_optional(x, "dc:description", m->description) ||
                    odt_write_keywords(x, m) ||

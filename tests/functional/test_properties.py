@@ -39,6 +39,12 @@ def odt_and_docx_carry_the_same_properties():
     region = load_yaml(EXAMPLE)["regio"]
     assert region in odt["keywords"] and len(odt["keywords"]) > 1, odt["keywords"]
     assert all(odt.values()), odt
+    # The title property is the title as typed, so that a search finds it;
+    # the title on the page has the typography's no-break hyphen.
+    assert "-" in odt["title"] and "\u2011" not in odt["title"], odt["title"]
+    shown = docx.Document(files["docx"]).paragraphs
+    assert any(p.text.replace("\u2011", "-") == odt["title"] and "\u2011" in p.text
+               for p in shown), [p.text for p in shown[:5]]
     assert region in odt["description"], odt["description"]
 
 

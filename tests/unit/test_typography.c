@@ -138,6 +138,8 @@ static void test_tree_texts_and_runs(void **state)
 
     assert_int_equal(typography_apply(doc), 0);
     assert_string_equal(doc->meta->title, "Zorg- en Veiligheidshuis 's" NBHY "Hertogenbosch");
+    /* The title property keeps the title as typed, for a search. */
+    assert_string_equal(doc_property_title(doc->meta), "Zorg- en Veiligheidshuis 's-Hertogenbosch");
     assert_string_equal(annex->title, "Werkgebied 's" NBHY "Hertogenbosch");
     assert_string_equal(annex->label, "Bijlage 1");
     assert_string_equal(annex->id, "bijlage 1-A");
