@@ -11,6 +11,7 @@
  * word diff. */
 #define _GNU_SOURCE
 #include "compare.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -276,16 +277,12 @@ typedef struct {
 
 static void sim_push(merge_ctx *c, sim_tokens *v, const char *s, size_t len, int tag)
 {
-    if (v->n == v->cap) {
-        size_t nc = v->cap ? v->cap * 2 : 32;
-        sim_token *p = realloc(v->t, nc * sizeof *p);
-        if (!p) {
-            c->oom = 1;
-            return;
-        }
-        v->t = p;
-        v->cap = nc;
+    sim_token *p = grow(v->t, &v->cap, v->n, sizeof *p);
+    if (!p) {
+        c->oom = 1;
+        return;
     }
+    v->t = p;
     v->t[v->n++] = (sim_token){s, len, tag};
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "assembly.h"
+#include "grow.h"
 #include "region.h"
 
 void declaration_list_free(declaration_list *l)
@@ -53,18 +54,14 @@ static void build_one(ctx *c, const model_annex *b, const declaration_fill *fill
         c->oom = 1;
         return;
     }
-    if (out->count == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 8;
-        declaration *items = realloc(out->items, cap * sizeof *items);
-        if (!items) {
-            free(name);
-            doc_free(doc);
-            c->oom = 1;
-            return;
-        }
-        out->items = items;
-        out->cap = cap;
+    declaration *items = grow(out->items, &out->cap, out->count, sizeof *items);
+    if (!items) {
+        free(name);
+        doc_free(doc);
+        c->oom = 1;
+        return;
     }
+    out->items = items;
     out->items[out->count++] = (declaration){doc, name};
     doc->file = b->pos.file;
     doc->line = b->pos.line;

@@ -1,6 +1,7 @@
 /* Storage, ordering and printing of diagnostics. */
 #define _GNU_SOURCE
 #include "diag.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -25,16 +26,12 @@ void diag_vadd(diag_list *list, diag_severity sev, diag_class cls, const char *f
         list->dropped_system |= sev == DIAG_ERROR && cls == DIAG_SYSTEM;
         return;
     }
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        diag *items = realloc(list->items, cap * sizeof *items);
-        if (!items) {
-            list->lost = 1;
-            return;
-        }
-        list->items = items;
-        list->cap = cap;
+    diag *items = grow(list->items, &list->cap, list->count, sizeof *items);
+    if (!items) {
+        list->lost = 1;
+        return;
     }
+    list->items = items;
     diag *d = &list->items[list->count];
     memset(d, 0, sizeof *d);
     d->severity = sev;

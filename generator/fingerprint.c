@@ -3,6 +3,7 @@
  * put in the body. */
 #define _GNU_SOURCE
 #include "fingerprint.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <openssl/evp.h>
@@ -197,26 +198,16 @@ void fp_short(const char *hash, char out[20])
 
 /* --- sections and paragraphs ------------------------------------------ */
 
-static int grow(void **items, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 32;
-    void *p = reallocarray(*items, c, size);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = c;
-    return 0;
-}
-
 void fp_add_section(fp_document *f, const char *id, const char *heading)
 {
-    if (f->failed ||
-        grow((void **)&f->sections, &f->cap_sections, f->n_sections, sizeof *f->sections)) {
+    fp_section *grown = f->failed ? NULL
+                                  : grow(f->sections, &f->cap_sections, f->n_sections,
+                                         sizeof *f->sections);
+    if (!grown) {
         f->failed = 1;
         return;
     }
+    f->sections = grown;
     fp_section *s = &f->sections[f->n_sections];
     memset(s, 0, sizeof *s);
     fp_text h = {0};
@@ -234,11 +225,14 @@ void fp_add_paragraph(fp_document *f, char *text)
 {
     if (!f->n_sections)
         fp_add_section(f, NULL, NULL);
-    if (f->failed || grow((void **)&f->paras, &f->cap_paras, f->n_paras, sizeof *f->paras)) {
+    fp_paragraph *grown =
+        f->failed ? NULL : grow(f->paras, &f->cap_paras, f->n_paras, sizeof *f->paras);
+    if (!grown) {
         free(text);
         f->failed = 1;
         return;
     }
+    f->paras = grown;
     f->paras[f->n_paras++] = (fp_paragraph){text, f->n_sections - 1};
 }
 

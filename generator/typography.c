@@ -4,6 +4,7 @@
  * a match never swallows the context of the next. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "typography.h"
+#include "grow.h"
 
 #include <pcre2.h>
 #include <stdlib.h>
@@ -85,14 +86,10 @@ static int find_marks(const typesetter *t, const char *s, size_t len, marks *m)
         /* PCRE2 would check the whole subject again on every call. */
         opts = PCRE2_NO_UTF_CHECK;
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->md);
-        if (m->n == m->cap) {
-            size_t cap = m->cap ? m->cap * 2 : 16;
-            size_t *p = realloc(m->at, cap * sizeof *p);
-            if (!p)
-                return -1;
-            m->at = p;
-            m->cap = cap;
-        }
+        size_t *p = grow(m->at, &m->cap, m->n, sizeof *p);
+        if (!p)
+            return -1;
+        m->at = p;
         m->at[m->n++] = ov[0];
         start = ov[1];
     }

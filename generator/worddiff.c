@@ -2,6 +2,7 @@
  * Variations", 1986), greedy forward search keeping each round's furthest
  * reaching paths for the walk back, and the word tokenizer. */
 #include "worddiff.h"
+#include "grow.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,14 +22,10 @@ static int push(op_list *l, diff_kind kind, size_t a, size_t b, size_t len)
         l->ops[l->n - 1].len += len;
         return 0;
     }
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        diff_op *p = realloc(l->ops, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->ops = p;
-        l->cap = cap;
-    }
+    diff_op *p = grow(l->ops, &l->cap, l->n, sizeof *p);
+    if (!p)
+        return -1;
+    l->ops = p;
     l->ops[l->n++] = (diff_op){kind, a, b, len};
     return 0;
 }
@@ -193,14 +190,10 @@ int word_tokens(const char *text, word_token **tokens, size_t *n, size_t *cap)
                     break;
                 i += l2;
             }
-        if (*n == *cap) {
-            size_t c = *cap ? *cap * 2 : 64;
-            word_token *t = realloc(*tokens, c * sizeof *t);
-            if (!t)
-                return -1;
-            *tokens = t;
-            *cap = c;
-        }
+        word_token *t = grow(*tokens, cap, *n, sizeof *t);
+        if (!t)
+            return -1;
+        *tokens = t;
         (*tokens)[(*n)++] = (word_token){kind, start, i - start};
     }
     return 0;

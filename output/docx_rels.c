@@ -9,6 +9,7 @@
 #include <libxml/hash.h>
 
 #include "docx.h"
+#include "../generator/grow.h"
 #include "package.h"
 
 #define NS_CONTENT_TYPES "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -132,16 +133,12 @@ static int collect_link(doc_node *n, doc_event ev, void *ctx)
     docx_links *l = ctx;
     if (ev != DOC_ENTER || n->kind != DOC_LINK || !n->href || xmlHashLookup(l->index, BAD_CAST n->href))
         return 0;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        const char **h = realloc(l->hrefs, cap * sizeof *h);
-        if (!h) {
-            l->failed = 1;
-            return 1;
-        }
-        l->hrefs = h;
-        l->cap = cap;
+    const char **h = grow(l->hrefs, &l->cap, l->n, sizeof *h);
+    if (!h) {
+        l->failed = 1;
+        return 1;
     }
+    l->hrefs = h;
     l->hrefs[l->n++] = n->href;
     if (xmlHashAddEntry(l->index, BAD_CAST n->href, (void *)(uintptr_t)l->n)) {
         l->failed = 1;
