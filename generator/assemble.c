@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../output/style.h"
 #include "dutch.h"
+#include "grow.h"
 #include "links.h"
 #include "typography.h"
 
@@ -137,16 +137,12 @@ void add_rich(ctx *c, doc_node *parent, const rich_text *t)
                 size_t len = strlen(k->text);
                 if (len > 4 && !(n->id = strndup(k->text + 2, len - 4)))
                     c->oom = 1;
-                if (c->n_refs == c->cap_refs) {
-                    size_t cap = c->cap_refs ? c->cap_refs * 2 : 32;
-                    pending_ref *p = realloc(c->refs, cap * sizeof *p);
-                    if (!p) {
-                        c->oom = 1;
-                        return;
-                    }
-                    c->refs = p;
-                    c->cap_refs = cap;
+                pending_ref *p = grow(c->refs, &c->cap_refs, c->n_refs, sizeof *p);
+                if (!p) {
+                    c->oom = 1;
+                    return;
                 }
+                c->refs = p;
                 c->refs[c->n_refs++] = (pending_ref){n, k, c->current_article};
             }
             break;
@@ -596,9 +592,8 @@ static char *keyword_of(const char *s)
     return k;
 }
 
-/* The region's logo with the size the house style shows it at and a
- * description that names the region (set before): a copy, since the tree
- * outlives the region. */
+/* The region's logo with a description that names the region (set
+ * before): a copy, since the tree outlives the region. */
 static void set_logo(ctx *c, doc_meta *meta, const doc_image *logo)
 {
     if (!logo->data)
@@ -617,7 +612,6 @@ static void set_logo(ctx *c, doc_meta *meta, const doc_image *logo)
     copy->type = logo->type;
     copy->width_px = logo->width_px;
     copy->height_px = logo->height_px;
-    style_logo_size(logo->width_px, logo->height_px, &copy->width, &copy->height);
     meta->logo = copy;
 }
 

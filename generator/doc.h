@@ -71,8 +71,9 @@ typedef struct {
 } doc_property;
 
 /* A picture the writers embed as it is: its bytes, already checked to be
- * a PNG or JPEG of type and pixel size (generator/image.h), and the size
- * to show it at, decided once so that ODT and DOCX agree. */
+ * a PNG or JPEG of type and pixel size (generator/image.h). The size to
+ * show it at is the house style's (output/style.h), which both writers
+ * read, so ODT and DOCX agree. */
 typedef enum { DOC_IMAGE_PNG = 1, DOC_IMAGE_JPEG } doc_image_type;
 
 typedef struct {
@@ -80,7 +81,6 @@ typedef struct {
     size_t len;
     doc_image_type type;
     int width_px, height_px;
-    int width, height; /* shown, in hundredths of a millimetre */
     char *description; /* what a screen reader says: "Logo Betuwe-Lingestreek" */
 } doc_image;
 

@@ -1,6 +1,6 @@
 /* The logo's paragraph in word/document.xml: a DrawingML picture inline
  * in the text, as Word writes one (ECMA-376 Part 1, 20.4.2.8 inline and
- * 20.2.2.5 pic), sized as the tree says so it matches the ODT. */
+ * 20.2.2.5 pic), sized by the house style as in the ODT. */
 #include "docx.h"
 
 /* 360000 EMU to the centimetre: 360 to the hundredth of a millimetre. */
@@ -11,8 +11,10 @@
 
 static int write_ext(xmlw *x, const char *name, const doc_image *logo)
 {
-    return xmlw_start(x, name) || xmlw_attrf(x, "cx", "%ld", logo->width * EMU_PER_HMM) ||
-           xmlw_attrf(x, "cy", "%ld", logo->height * EMU_PER_HMM) || xmlw_end(x);
+    int w, h;
+    style_logo_size(logo->width_px, logo->height_px, &w, &h);
+    return xmlw_start(x, name) || xmlw_attrf(x, "cx", "%ld", w * EMU_PER_HMM) ||
+           xmlw_attrf(x, "cy", "%ld", h * EMU_PER_HMM) || xmlw_end(x);
 }
 
 /* The name and the text a screen reader gives, on the drawing and the

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "output.h"
+#include "../generator/grow.h"
 
 #define TMP_SUFFIX ".afspraken-tmp"
 #define LOCK_NAME ".afspraken.lock"
@@ -82,15 +83,11 @@ int out_set_add(out_set *s, const char *rel, out_buf *buf, diag_list *d)
         out_buf_free(buf);
         return -1;
     }
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 8;
-        set_file *f = realloc(s->files, cap * sizeof *f);
-        if (!f)
-            goto oom;
-        s->files = f;
-        s->cap = cap;
-    }
-    set_file *f = &s->files[s->count];
+    set_file *f = grow(s->files, &s->cap, s->count, sizeof *f);
+    if (!f)
+        goto oom;
+    s->files = f;
+    f = &s->files[s->count];
     const char *base = strrchr(rel, '/');
     int folder = base ? (int)(base - rel + 1) : 0;
     base = base ? base + 1 : rel;

@@ -691,14 +691,16 @@ static int odt_write_block(xmlw *x, const doc_node *n)
 
 /* The logo in a paragraph of its own, as a character in the line, so it
  * moves with the text and the paragraph style centres it. The size is
- * the tree's, the same as the DOCX shows. */
+ * the house style's, the same as the DOCX shows. */
 static int odt_write_logo(xmlw *x, const doc_meta *m)
 {
     const doc_image *logo = m->logo;
     char path[PACKAGE_IMAGE_NAME_SIZE], w[32], h[32];
+    int width, height;
     package_image_name(ODT_LOGO_STEM, logo, path, sizeof path);
-    style_cm(logo->width, w, sizeof w);
-    style_cm(logo->height, h, sizeof h);
+    style_logo_size(logo->width_px, logo->height_px, &width, &height);
+    style_cm(width, w, sizeof w);
+    style_cm(height, h, sizeof h);
     return odt_p_open(x, "text:p", ODT_STYLE(STYLE_LOGO), 0) || xmlw_start(x, "draw:frame") ||
                    xmlw_attr(x, "draw:name", "Logo") ||
                    xmlw_attr(x, "text:anchor-type", "as-char") || xmlw_attr(x, "svg:width", w) ||
