@@ -985,11 +985,13 @@ doc_node *assemble_with_declarations(const model *m, const region *r, const asse
     /* Links and typography once the text is final (an address keeps its
      * characters, so links first); the table of contents after them, so
      * that it repeats the headings as they stand. */
-    if (!c.oom && (links_apply(doc) || typography_apply(doc)))
+    size_t n_docs = 1 + (out ? out->count : 0);
+    doc_node **docs = c.oom ? NULL : malloc(n_docs * sizeof *docs);
+    for (size_t i = 0; docs && i < n_docs; i++)
+        docs[i] = i ? out->items[i - 1].doc : doc;
+    if (!docs || links_apply(docs, n_docs) || typography_apply(docs, n_docs))
         c.oom = 1;
-    for (size_t i = 0; out && !c.oom && i < out->count; i++)
-        if (links_apply(out->items[i].doc) || typography_apply(out->items[i].doc))
-            c.oom = 1;
+    free(docs);
     build_toc(&c, doc, parties_end);
 done:
     if (c.oom)

@@ -128,7 +128,7 @@ static int link_children(const linker *t, doc_node *parent)
     return 0;
 }
 
-int links_apply(doc_node *doc)
+int links_apply(doc_node *const *docs, size_t n)
 {
     int err;
     PCRE2_SIZE off;
@@ -138,7 +138,9 @@ int links_apply(doc_node *doc)
     if (t.re) /* JIT where available, as for the typography */
         pcre2_jit_compile(t.re, PCRE2_JIT_COMPLETE);
     t.md = t.re ? pcre2_match_data_create_from_pattern(t.re, NULL) : NULL;
-    int rc = !t.md || link_children(&t, doc) ? -1 : 0;
+    int rc = t.md ? 0 : -1;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = link_children(&t, docs[i]);
     pcre2_match_data_free(t.md);
     pcre2_code_free(t.re);
     return rc;

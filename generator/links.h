@@ -13,10 +13,11 @@
 
 #include "doc.h"
 
-/* Splits every DOC_FIELD and DOC_REGIONAL node under doc around the
+/* Splits every DOC_FIELD and DOC_REGIONAL node under docs[0] to
+ * docs[n - 1], with the pattern compiled once for all, around the
  * addresses in its text; the pieces keep the node's kind, id and source
  * position, each address becomes a DOC_LINK with the same id. 0, or -1
  * when memory ran out (the tree is then intact, maybe partly linked). */
-int links_apply(doc_node *doc);
+int links_apply(doc_node *const *docs, size_t n);
 
 #endif

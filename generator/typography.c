@@ -213,11 +213,13 @@ static int typeset_node(const typesetter *t, marks *m, doc_node *n)
     return 0;
 }
 
-int typography_apply(doc_node *doc)
+int typography_apply(doc_node *const *docs, size_t n)
 {
     typesetter t = {0};
     marks m = {0};
-    int rc = typesetter_open(&t) || typeset_node(&t, &m, doc) ? -1 : 0;
+    int rc = typesetter_open(&t);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = typeset_node(&t, &m, docs[i]) ? -1 : 0;
     free(m.at);
     typesetter_close(&t);
     return rc;

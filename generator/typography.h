@@ -20,11 +20,12 @@
 
 #include "doc.h"
 
-/* Typesets every text of the tree under doc (a DOC_DOCUMENT or any
- * block). A run of inline siblings is typeset as one text, so "artikel "
- * in model text before a field "7" is joined too. 0, or -1 when memory
- * ran out (the tree is then partly typeset, but intact). */
-int typography_apply(doc_node *doc);
+/* Typesets every text of the trees under docs[0] to docs[n - 1] (each a
+ * DOC_DOCUMENT or any block), with the pattern compiled once for all. A
+ * run of inline siblings is typeset as one text, so "artikel " in model
+ * text before a field "7" is joined too. 0, or -1 when memory ran out
+ * (the trees are then partly typeset, but intact). */
+int typography_apply(doc_node *const *docs, size_t n);
 
 /* The typeset form of s, malloc'd; NULL when memory ran out. */
 char *typography_text(const char *s);

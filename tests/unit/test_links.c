@@ -24,7 +24,7 @@ static char *linked(doc_kind kind, const char *text)
     assert_non_null(n);
     assert_int_equal(doc_set(&n->id, "contact"), 0);
     doc_append(p, n);
-    assert_int_equal(links_apply(p), 0);
+    assert_int_equal(links_apply(&p, 1), 0);
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -85,7 +85,7 @@ static void test_model_text_is_not_searched(void **state)
     doc_node *n = doc_new_inline(DOC_TEXT, "mail naar info@zvh.nl", 21);
     assert_non_null(n);
     doc_append(p, n);
-    assert_int_equal(links_apply(p), 0);
+    assert_int_equal(links_apply(&p, 1), 0);
     assert_ptr_equal(p->first, n);
     assert_null(n->next);
     doc_free(p);

@@ -136,7 +136,7 @@ static void test_tree_texts_and_runs(void **state)
     assert_int_equal(doc_set(&s->sig->party, "Namens Gemeente 's-Hertogenbosch"), 0);
     assert_int_equal(doc_set(&s->sig->date, "Datum: 2 maart 2026"), 0);
 
-    assert_int_equal(typography_apply(doc), 0);
+    assert_int_equal(typography_apply(&doc, 1), 0);
     assert_string_equal(doc->meta->title, "Zorg- en Veiligheidshuis 's" NBHY "Hertogenbosch");
     /* The title property keeps the title as typed, for a search. */
     assert_string_equal(doc_property_title(doc->meta), "Zorg- en Veiligheidshuis 's-Hertogenbosch");
